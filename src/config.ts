@@ -1,0 +1,270 @@
+import { config as loadDotenv } from 'dotenv';
+import { z } from 'zod';
+import { Cron } from 'croner';
+
+/**
+ * Every environment variable the bot reads. `.env.example` documents each one;
+ * keep the two in step.
+ */
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const idList = z
+  .string()
+  .optional()
+  .transform((v) =>
+    (v ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== ''),
+  );
+
+const booleanText = (fallback: boolean) =>
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return fallback;
+      if (['true', '1', 'yes', 'on'].includes(v)) return true;
+      if (['false', '0', 'no', 'off'].includes(v)) return false;
+      ctx.addIssue({ code: 'custom', message: 'must be true or false' });
+      return z.NEVER;
+    });
+
+const urlText = optionalText.refine((v) => v === undefined || /^https?:\/\/[^\s]+$/.test(v), {
+  message: 'must be an http(s) URL',
+});
+
+const prefixed = (prefix: string) =>
+  optionalText.refine((v) => v === undefined || v.startsWith(prefix), {
+    message: `must start with ${prefix}`,
+  });
+
+const snowflake = optionalText.refine((v) => v === undefined || /^\d{15,21}$/.test(v), {
+  message: 'must be a Discord id (15 to 21 digits)',
+});
+
+const intText = (fallback: number, min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return fallback;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < min || n > max) {
+        ctx.addIssue({ code: 'custom', message: `must be a whole number from ${min} to ${max}` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export const envSchema = z
+  .object({
+    LOG_LEVEL: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .optional()
+      .transform((v) => (v === undefined || v === '' ? 'info' : v))
+      .pipe(z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })),
+    KNOWLEDGE_DIR: optionalText,
+    SLACK_BOT_TOKEN: prefixed('xoxb-'),
+    SLACK_APP_TOKEN: prefixed('xapp-'),
+    SLACK_SIGNING_SECRET: optionalText.refine((v) => v === undefined || /^[0-9a-f]{16,}$/i.test(v), {
+      message: 'must be the hexadecimal signing secret from Basic Information',
+    }),
+    SLACK_API_URL: urlText,
+    PORT: intText(3000, 1, 65535),
+    DISCORD_TOKEN: optionalText.refine((v) => v === undefined || /^[\w-]+\.[\w-]+\.[\w-]+$/.test(v), {
+      message: 'must be a bot token (three dot-separated parts, from the Bot page)',
+    }),
+    DISCORD_APPLICATION_ID: snowflake,
+    DISCORD_GUILD_ID: snowflake,
+    DISCORD_API_URL: urlText,
+    TIP_SCHEDULE: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => (v === undefined || v === '' ? '0 9 * * 1-5' : v)),
+    TIP_TIMEZONE: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => (v === undefined || v === '' ? 'UTC' : v))
+      .refine(isTimeZone, { message: 'must be an IANA time zone such as Europe/Berlin or UTC' }),
+    SLACK_TIP_CHANNELS: idList,
+    DISCORD_TIP_CHANNELS: idList,
+    DATA_DIR: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => (v === undefined || v === '' ? './data' : v)),
+    STORE_QUESTIONS: booleanText(true),
+    REPEAT_COOLDOWN_SECONDS: intText(120, 0, 86_400),
+  })
+  .superRefine((env, ctx) => {
+    try {
+      new Cron(env.TIP_SCHEDULE, { timezone: env.TIP_TIMEZONE, paused: true }).stop();
+    } catch (err) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TIP_SCHEDULE'],
+        message: `must be a cron expression such as "0 9 * * 1-5" (${(err as Error).message})`,
+      });
+    }
+    const slackAny = env.SLACK_APP_TOKEN ?? env.SLACK_SIGNING_SECRET;
+    if (slackAny !== undefined && env.SLACK_BOT_TOKEN === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SLACK_BOT_TOKEN'],
+        message: 'is required when SLACK_APP_TOKEN or SLACK_SIGNING_SECRET is set (starts with xoxb-)',
+      });
+    }
+    if (env.SLACK_BOT_TOKEN !== undefined && env.SLACK_APP_TOKEN === undefined && env.SLACK_SIGNING_SECRET === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SLACK_APP_TOKEN'],
+        message: 'or SLACK_SIGNING_SECRET is required with SLACK_BOT_TOKEN (xapp- token for Socket Mode, or the signing secret for HTTP mode)',
+      });
+    }
+    if (env.SLACK_TIP_CHANNELS.length > 0 && env.SLACK_BOT_TOKEN === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['SLACK_TIP_CHANNELS'], message: 'needs Slack to be configured (SLACK_BOT_TOKEN)' });
+    }
+    if (env.DISCORD_TIP_CHANNELS.length > 0 && env.DISCORD_TOKEN === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['DISCORD_TIP_CHANNELS'], message: 'needs Discord to be configured (DISCORD_TOKEN)' });
+    }
+    for (const [key, ids] of [
+      ['DISCORD_TIP_CHANNELS', env.DISCORD_TIP_CHANNELS],
+    ] as const) {
+      if (ids.some((id) => !/^\d{15,21}$/.test(id))) {
+        ctx.addIssue({ code: 'custom', path: [key], message: 'must be comma-separated Discord channel ids (digits)' });
+      }
+    }
+    if (env.SLACK_TIP_CHANNELS.some((id) => !/^[CGD][A-Z0-9]{6,}$/.test(id))) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SLACK_TIP_CHANNELS'],
+        message: 'must be comma-separated Slack channel ids such as C0123ABCD (not #names)',
+      });
+    }
+  });
+
+type Env = z.infer<typeof envSchema>;
+
+export type SlackConfig =
+  | { mode: 'socket'; botToken: string; appToken: string; signingSecret?: string; apiUrl?: string; tipChannels: string[] }
+  | { mode: 'http'; botToken: string; signingSecret: string; port: number; apiUrl?: string; tipChannels: string[] };
+
+export interface DiscordConfig {
+  token: string;
+  applicationId?: string;
+  guildId?: string;
+  apiUrl?: string;
+  tipChannels: string[];
+}
+
+export interface Config {
+  logLevel: Env['LOG_LEVEL'];
+  knowledgeDir?: string;
+  slack?: SlackConfig;
+  discord?: DiscordConfig;
+  tips: { schedule: string; timezone: string };
+  dataDir: string;
+  storeQuestions: boolean;
+  repeatCooldownSeconds: number;
+}
+
+/** Raised for a bad environment; its message is the whole, user-facing explanation. */
+export class ConfigError extends Error {
+  readonly code = 'E_CONFIG';
+  constructor(readonly problems: string[]) {
+    super(`Configuration problem${problems.length === 1 ? '' : 's'} (see .env.example):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Validates an environment object; pure, so tests pass plain objects. */
+export function parseConfig(source: Record<string, string | undefined>): Config {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => {
+      const key = issue.path.join('.') || 'environment';
+      return `${key} ${issue.message}`;
+    });
+    throw new ConfigError([...new Set(problems)]);
+  }
+  const env = result.data;
+  let slack: SlackConfig | undefined;
+  if (env.SLACK_BOT_TOKEN !== undefined) {
+    slack =
+      env.SLACK_APP_TOKEN !== undefined
+        ? {
+            mode: 'socket',
+            botToken: env.SLACK_BOT_TOKEN,
+            appToken: env.SLACK_APP_TOKEN,
+            ...(env.SLACK_SIGNING_SECRET !== undefined && { signingSecret: env.SLACK_SIGNING_SECRET }),
+            ...(env.SLACK_API_URL !== undefined && { apiUrl: env.SLACK_API_URL }),
+            tipChannels: env.SLACK_TIP_CHANNELS,
+          }
+        : {
+            mode: 'http',
+            botToken: env.SLACK_BOT_TOKEN,
+            signingSecret: env.SLACK_SIGNING_SECRET as string, // superRefine guarantees it
+            port: env.PORT,
+            ...(env.SLACK_API_URL !== undefined && { apiUrl: env.SLACK_API_URL }),
+            tipChannels: env.SLACK_TIP_CHANNELS,
+          };
+  }
+  const discord: DiscordConfig | undefined =
+    env.DISCORD_TOKEN === undefined
+      ? undefined
+      : {
+          token: env.DISCORD_TOKEN,
+          ...(env.DISCORD_APPLICATION_ID !== undefined && { applicationId: env.DISCORD_APPLICATION_ID }),
+          ...(env.DISCORD_GUILD_ID !== undefined && { guildId: env.DISCORD_GUILD_ID }),
+          ...(env.DISCORD_API_URL !== undefined && { apiUrl: env.DISCORD_API_URL }),
+          tipChannels: env.DISCORD_TIP_CHANNELS,
+        };
+  return {
+    logLevel: env.LOG_LEVEL,
+    ...(env.KNOWLEDGE_DIR !== undefined && { knowledgeDir: env.KNOWLEDGE_DIR }),
+    ...(slack && { slack }),
+    ...(discord && { discord }),
+    tips: { schedule: env.TIP_SCHEDULE, timezone: env.TIP_TIMEZONE },
+    dataDir: env.DATA_DIR,
+    storeQuestions: env.STORE_QUESTIONS,
+    repeatCooldownSeconds: env.REPEAT_COOLDOWN_SECONDS,
+  };
+}
+
+/** Reads `.env` (without overriding the real environment), then validates. */
+export function loadConfig(envFile = '.env'): Config {
+  loadDotenv({ path: envFile, quiet: true });
+  return parseConfig(process.env);
+}
+
+/** Names the adapters a config enables, for the start-up line. */
+export function describeAdapters(config: Config): string[] {
+  const names: string[] = [];
+  if (config.slack) names.push(`slack (${config.slack.mode === 'socket' ? 'Socket Mode' : `HTTP on port ${config.slack.port}`})`);
+  if (config.discord) names.push('discord');
+  if (names.length === 0) names.push('console');
+  return names;
+}

@@ -1,0 +1,111 @@
+import { z } from 'zod';
+
+/**
+ * The knowledge base schemas. Types come from here (z.infer) so the data and
+ * the code can never disagree about a field.
+ */
+
+/** Card-size limits: one Slack section (3,000) and one Discord embed description (4,096) with room for markup. */
+export const SHORT_ANSWER_MAX = 300;
+export const FULL_ANSWER_MAX = 2_500;
+export const TIP_MAX = 400;
+export const MIN_ALIASES = 5;
+
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'must be a lowercase slug like why-lighter' });
+const text = z.string().trim().min(1, { message: 'must not be empty' });
+
+export const sourceSchema = z.strictObject({
+  /** Stable id used by `sources:` lists elsewhere, e.g. `devops-daily`. */
+  id: slug,
+  title: text,
+  /** Site or publication name where the article names one. */
+  site: text.optional(),
+  author: text.optional(),
+  /** ISO date (YYYY-MM-DD) where the article gives one. */
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date like 2025-05-18' }).optional(),
+  /** The seed file in shared/seeds the facts come from. */
+  file: text,
+});
+
+export const faqEntrySchema = z.strictObject({
+  /** Slug; the `/vmvc <id>` key. Never rename: buttons and stored votes refer to it. */
+  id: slug,
+  /** Short title for buttons, lists and card headers. */
+  title: text.max(70, { message: 'must be at most 70 characters (it becomes a button label)' }),
+  /** The canonical question. */
+  question: text,
+  /** Other ways a teammate would ask it: short, long, keyword-only, informal. */
+  aliases: z.array(text).min(MIN_ALIASES, { message: `expected at least ${MIN_ALIASES} items` }),
+  keywords: z.array(text).min(1, { message: 'expected at least 1 item' }),
+  /** One line, shown in suggestions and autocomplete. */
+  short: text.max(SHORT_ANSWER_MAX, { message: `must be at most ${SHORT_ANSWER_MAX} characters` }),
+  /** Full answer. Markup: **bold**, `code`, ``` blocks, "- " bullets, blank lines between paragraphs. */
+  answer: text.max(FULL_ANSWER_MAX, { message: `must be at most ${FULL_ANSWER_MAX} characters` }),
+  related: z.array(slug).default([]),
+  tags: z.array(slug).min(1, { message: 'expected at least 1 item' }),
+  sources: z.array(slug).min(1, { message: 'expected at least 1 item' }),
+  /** Shown first in autocomplete and help when the field is empty. */
+  pinned: z.boolean().default(false),
+});
+
+export const comparisonDimensionSchema = z.strictObject({
+  id: slug,
+  /** Row name, e.g. "Startup time". */
+  name: text.max(60),
+  /** Words that name this dimension in a question ("boot", "speed", "start"). */
+  aliases: z.array(text).min(1, { message: 'expected at least 1 item' }),
+  vm: text.max(900),
+  container: text.max(900),
+  verdict: text.max(SHORT_ANSWER_MAX),
+  /** The FAQ entry that explains this dimension in depth. */
+  faq: slug.optional(),
+  sources: z.array(slug).min(1, { message: 'expected at least 1 item' }),
+});
+
+export const tipSchema = z.strictObject({
+  /** Positive whole number; `vmvc tip --id N`. Never reuse a removed tip's id. */
+  id: z.number().int().positive(),
+  text: text.max(TIP_MAX, { message: `must be at most ${TIP_MAX} characters` }),
+  /** The FAQ entry behind the "learn more" button. */
+  faq: slug,
+  sources: z.array(slug).min(1, { message: 'expected at least 1 item' }),
+});
+
+export const synonymsSchema = z.strictObject({
+  /** canonical word → words and phrases that mean the same here. */
+  synonyms: z.record(z.string().min(1), z.array(text).min(1)),
+  /** Words that carry no meaning for matching ("the", "how", "is"). */
+  stopwords: z.array(text).min(1),
+  /** British → American spellings, applied before synonyms. */
+  spellings: z.record(z.string().min(1), text).default({}),
+});
+
+export const sourcesFileSchema = z.strictObject({ sources: z.array(sourceSchema).min(1) });
+export const faqFileSchema = z.strictObject({ entries: z.array(faqEntrySchema).min(1) });
+export const comparisonFileSchema = z.strictObject({ dimensions: z.array(comparisonDimensionSchema).min(1) });
+export const tipsFileSchema = z.strictObject({ tips: z.array(tipSchema).min(1) });
+
+export type Source = z.infer<typeof sourceSchema>;
+export type FaqEntry = z.infer<typeof faqEntrySchema>;
+export type ComparisonDimension = z.infer<typeof comparisonDimensionSchema>;
+export type Tip = z.infer<typeof tipSchema>;
+export type Synonyms = z.infer<typeof synonymsSchema>;
+
+export interface Knowledge {
+  sources: Source[];
+  faq: FaqEntry[];
+  comparison: ComparisonDimension[];
+  tips: Tip[];
+  language: Synonyms;
+}
+
+/** File name → schema, in load order. */
+export const KNOWLEDGE_FILES = {
+  sources: 'sources.yaml',
+  faq: 'faq.yaml',
+  comparison: 'comparison.yaml',
+  tips: 'tips.yaml',
+  language: 'language.yaml',
+} as const;
