@@ -1,0 +1,40 @@
+import type { Config } from '../config.js';
+import type { Card } from '../core/card.js';
+import type { Core } from '../core/create-core.js';
+import type { RepeatGuard } from '../core/repeat-guard.js';
+import type { Platform } from '../core/usage.js';
+import type { Logger } from '../log.js';
+
+/** What main.ts hands every adapter. */
+export interface AdapterDeps {
+  config: Config;
+  core: Core;
+  log: Logger;
+  repeatGuard: RepeatGuard;
+  clock?: () => Date;
+}
+
+/** Why a post failed, in words the tip scheduler can act on (retry or give up). */
+export class PostError extends Error {
+  constructor(
+    readonly code: 'channel_not_found' | 'not_in_channel' | 'missing_permissions' | 'rate_limited' | 'invalid_auth' | 'unknown',
+    message: string,
+    /** When Slack or Discord said how long to wait. */
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+    this.name = 'PostError';
+  }
+
+  /** Worth trying again later: rate limits and unknown (network) failures. */
+  get retryable(): boolean {
+    return this.code === 'rate_limited' || this.code === 'unknown';
+  }
+}
+
+/** A started adapter. `post` sends a card visibly to a channel (tips use it). */
+export interface RunningAdapter {
+  platform: Platform;
+  post(channelId: string, card: Card): Promise<{ messageId: string }>;
+  stop(): Promise<void>;
+}

@@ -1,0 +1,112 @@
+import { createHash } from 'node:crypto';
+import { buildAnswerCard } from './build-cards.js';
+import type { CardAction } from './card-actions.js';
+import type { EntryRef } from './card.js';
+import { askQuestion } from './commands/ask.js';
+import type { CommandContext, Reply } from './commands/command.js';
+import { compareCommand } from './commands/compare.js';
+import { COMMANDS, parseCommandText } from './commands/registry.js';
+import { tipCommand } from './commands/tip.js';
+import type { Knowledge } from './knowledge/schema.js';
+import { autocompleteEntries } from './match/autocomplete.js';
+import { buildMatchIndex, type MatchIndex } from './match/match-index.js';
+import type { Platform, UsageRecorder } from './usage.js';
+
+export interface RequestContext {
+  platform: Platform;
+  /** Platform user id; only ever stored hashed. */
+  userId?: string;
+}
+
+export interface CoreOptions {
+  recorder?: UsageRecorder;
+  random?: () => number;
+  clock?: () => Date;
+}
+
+/** The one object every adapter talks to. Platform-free. */
+export interface Core {
+  readonly knowledge: Knowledge;
+  readonly index: MatchIndex;
+  /** `/vmvc <text>`: a command, or a question. */
+  respond(text: string, ctx: RequestContext): Reply;
+  /** Always a question, never a command (mentions, DMs, `ask`). */
+  ask(question: string, ctx: RequestContext): Reply;
+  /** One entry by id, as an answer; undefined when there is no such entry. */
+  show(entryId: string): Reply | undefined;
+  compare(dimension: string): Reply;
+  tip(id?: number): Reply;
+  /** What a button click shows; votes are recorded and answered with undefined. */
+  act(action: CardAction, ctx: RequestContext): Reply | undefined;
+  vote(entryId: string, vote: 'up' | 'down', ctx: RequestContext): boolean;
+  autocomplete(text: string, limit?: number): EntryRef[];
+}
+
+/** A user id as stored: one-way, so the store cannot be turned back into people. */
+export function hashUserId(platform: Platform, userId: string): string {
+  return createHash('sha256').update(`vmvc:${platform}:${userId}`).digest('hex').slice(0, 32);
+}
+
+export function createCore(knowledge: Knowledge, options: CoreOptions = {}): Core {
+  const index = buildMatchIndex(knowledge);
+  const clock = options.clock ?? (() => new Date());
+  const ctx: CommandContext = {
+    knowledge,
+    index,
+    random: options.random ?? Math.random,
+    usage: COMMANDS.map((c) => ({ usage: c.usage, summary: c.summary })),
+  };
+  const record = (reply: Reply, rc: RequestContext) => {
+    const o = reply.outcome;
+    if (!options.recorder || o.normalized === undefined || o.normalized === '') return;
+    options.recorder.recordAsk({
+      platform: rc.platform,
+      status: o.status,
+      ...((o.id ?? o.suggestions[0]?.id) !== undefined && { entryId: (o.id ?? o.suggestions[0]?.id) as string }),
+      normalized: o.normalized,
+      at: clock(),
+    });
+  };
+
+  const core: Core = {
+    knowledge,
+    index,
+    respond(text, rc) {
+      const { command, args } = parseCommandText(text);
+      const reply = command.run(args, ctx);
+      record(reply, rc);
+      return reply;
+    },
+    ask(question, rc) {
+      const reply = askQuestion(question, ctx);
+      record(reply, rc);
+      return reply;
+    },
+    show(entryId) {
+      const entry = knowledge.faq.find((e) => e.id === entryId);
+      if (!entry) return undefined;
+      return { card: buildAnswerCard(knowledge, entry, 1), outcome: { status: 'answered', id: entry.id, title: entry.title, score: 1, suggestions: [] } };
+    },
+    compare: (dimension) => compareCommand.run(dimension, ctx),
+    tip: (id) => tipCommand.run(id === undefined ? '' : String(id), ctx),
+    act(action, rc) {
+      switch (action.type) {
+        case 'show':
+        case 'share':
+          return core.show(action.entryId);
+        case 'compare':
+          return core.compare(action.dimensionId);
+        case 'vote':
+          core.vote(action.entryId, action.vote, rc);
+          return undefined;
+      }
+    },
+    vote(entryId, vote, rc) {
+      if (!knowledge.faq.some((e) => e.id === entryId) || rc.userId === undefined) return false;
+      options.recorder?.recordVote({ platform: rc.platform, entryId, vote, userHash: hashUserId(rc.platform, rc.userId), at: clock() });
+      return true;
+    },
+    autocomplete: (text, limit) => autocompleteEntries(index, text, limit),
+  };
+  return core;
+}

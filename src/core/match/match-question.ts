@@ -1,0 +1,116 @@
+import type { ComparisonDimension } from '../knowledge/schema.js';
+import { detectCompareIntent } from './compare-intent.js';
+import type { MatchIndex } from './match-index.js';
+import { phrasingKey } from './phrasing-key.js';
+import {
+  ANSWER_MARGIN,
+  ANSWER_MIN,
+  ANSWER_SURE,
+  MAX_SUGGESTIONS,
+  PHRASING_WEIGHT,
+  SUGGEST_MIN,
+  SUGGEST_RELATIVE,
+} from './thresholds.js';
+
+export interface Candidate {
+  id: string;
+  score: number;
+}
+
+export type MatchResult =
+  | { status: 'answered'; entryId: string; score: number; candidates: Candidate[]; normalized: string; via: 'slug' | 'alias' | 'fuzzy' }
+  | { status: 'compare'; dimensions: ComparisonDimension[]; whole: boolean; score: number; candidates: Candidate[]; normalized: string }
+  | { status: 'suggest'; score: number; candidates: Candidate[]; normalized: string }
+  | { status: 'declined'; reason: 'empty' | 'unknown'; score: number; candidates: Candidate[]; normalized: string };
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)+$|^[a-z0-9]+$/;
+
+/** Decides what a question asks: one entry, a comparison, a "did you mean", or nothing we know. */
+export function matchQuestion(index: MatchIndex, text: string): MatchResult {
+  const trimmed = text.trim().toLowerCase();
+  if (SLUG.test(trimmed) && index.entryIndex.has(trimmed)) {
+    return { status: 'answered', entryId: trimmed, score: 1, candidates: [{ id: trimmed, score: 1 }], normalized: trimmed, via: 'slug' };
+  }
+  const key = phrasingKey(text);
+  const words = index.normalizer.words(text);
+  const rawTokens = index.normalizer.tokens(text);
+  const tokens = [...new Set(rawTokens.map((t) => correct(index, t)))];
+  const normalized = tokens.join(' ');
+  if (key === '') return { status: 'declined', reason: 'empty', score: 0, candidates: [], normalized };
+
+  const exactId = index.exact.get(key) ?? index.exactTokens.get(normalized);
+  const intent = detectCompareIntent(index, words, tokens);
+  if (exactId !== undefined && !(intent.cue && intent.dimensions.length > 0 && !linksTo(intent.dimensions, exactId))) {
+    return { status: 'answered', entryId: exactId, score: 1, candidates: [{ id: exactId, score: 1 }], normalized, via: 'alias' };
+  }
+  if (tokens.length === 0) return { status: 'declined', reason: 'unknown', score: 0, candidates: [], normalized };
+
+  const candidates = scoreEntries(index, tokens);
+  const top = candidates[0];
+  const second = candidates[1];
+  const topScore = top?.score ?? 0;
+
+  if (intent.whole) return { status: 'compare', dimensions: [], whole: true, score: 0.9, candidates, normalized };
+  if (intent.cue && intent.dimensions.length > 0) {
+    // A confident answer about something else ("difference between image and container") beats a loose dimension hit.
+    const faqWins = top !== undefined && topScore >= ANSWER_SURE && !linksTo(intent.dimensions, top.id);
+    if (!faqWins) {
+      return { status: 'compare', dimensions: intent.dimensions.slice(0, 3), whole: false, score: Math.max(topScore, ANSWER_SURE), candidates, normalized };
+    }
+  }
+
+  if (top !== undefined && (topScore >= ANSWER_SURE || (topScore >= ANSWER_MIN && topScore - (second?.score ?? 0) >= ANSWER_MARGIN))) {
+    return { status: 'answered', entryId: top.id, score: topScore, candidates, normalized, via: 'fuzzy' };
+  }
+  if (topScore >= SUGGEST_MIN) {
+    const shown = candidates.filter((c) => c.score >= topScore * SUGGEST_RELATIVE).slice(0, MAX_SUGGESTIONS);
+    return { status: 'suggest', score: topScore, candidates: shown, normalized };
+  }
+  return { status: 'declined', reason: 'unknown', score: topScore, candidates: candidates.slice(0, MAX_SUGGESTIONS), normalized };
+}
+
+function linksTo(dimensions: ComparisonDimension[], entryId: string): boolean {
+  return dimensions.some((d) => d.faq === entryId);
+}
+
+function correct(index: MatchIndex, token: string): string {
+  if (index.idf.has(token)) return token;
+  return index.corrector.correct(token) ?? token;
+}
+
+/**
+ * Score = PHRASING_WEIGHT × best idf-cosine against one phrasing of the entry
+ * + the rest × share of the question's idf mass found anywhere in the entry.
+ * The first rewards asking it the way someone already did; the second rewards
+ * rewordings that use the entry's words in a new order.
+ */
+function scoreEntries(index: MatchIndex, tokens: string[]): Candidate[] {
+  const weights = tokens.map((t) => index.idf.get(t) ?? index.unknownIdf);
+  const queryNorm = Math.sqrt(weights.reduce((s, w) => s + w * w, 0));
+  const queryMass = weights.reduce((s, w) => s + w, 0);
+  if (queryNorm === 0) return [];
+
+  const dots = new Map<number, number>();
+  tokens.forEach((t, i) => {
+    const w = weights[i] as number;
+    for (const pi of index.postings.get(t) ?? []) dots.set(pi, (dots.get(pi) ?? 0) + w * w);
+  });
+  const bestCosine = new Map<number, number>();
+  for (const [pi, dot] of dots) {
+    const p = index.phrasings[pi];
+    if (p === undefined || p.norm === 0) continue;
+    const cosine = dot / (queryNorm * p.norm);
+    if (cosine > (bestCosine.get(p.entry) ?? 0)) bestCosine.set(p.entry, cosine);
+  }
+  const scored: Candidate[] = [];
+  index.bags.forEach((bag, ei) => {
+    let covered = 0;
+    tokens.forEach((t, i) => {
+      if (bag.has(t)) covered += weights[i] as number;
+    });
+    if (covered === 0) return;
+    const score = PHRASING_WEIGHT * (bestCosine.get(ei) ?? 0) + (1 - PHRASING_WEIGHT) * (covered / queryMass);
+    scored.push({ id: (index.entries[ei] as { id: string }).id, score: Math.round(score * 1000) / 1000 });
+  });
+  return scored.sort((a, b) => b.score - a.score);
+}

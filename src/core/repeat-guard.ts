@@ -1,0 +1,48 @@
+import type { Platform } from './usage.js';
+
+/**
+ * Channel etiquette: the same entry posted visibly in the same channel within
+ * the cooldown is not posted again; the asker gets it privately with a pointer
+ * to the recent post. Adapters ask before every visible answer post.
+ */
+export interface RecentPost {
+  at: Date;
+  /** Platform message id or permalink of the earlier post, when known. */
+  messageRef?: string;
+}
+
+export interface RepeatGuard {
+  /**
+   * Claims the right to post `entryId` in `channelId` now. Returns undefined when
+   * the post may go ahead (and remembers it), or the recent post that blocks it.
+   */
+  claim(platform: Platform, channelId: string, entryId: string, now: Date): RecentPost | undefined;
+  /** Attaches the sent message's id to the claim, for the pointer. */
+  confirm(platform: Platform, channelId: string, entryId: string, messageRef: string): void;
+}
+
+/** In-process guard; the store provides one that two bot copies share. */
+export class MemoryRepeatGuard implements RepeatGuard {
+  private readonly posts = new Map<string, RecentPost>();
+  constructor(private readonly cooldownSeconds: number) {}
+
+  claim(platform: Platform, channelId: string, entryId: string, now: Date): RecentPost | undefined {
+    const key = `${platform}:${channelId}:${entryId}`;
+    const previous = this.posts.get(key);
+    if (previous && now.getTime() - previous.at.getTime() < this.cooldownSeconds * 1000) return previous;
+    this.posts.set(key, { at: now });
+    if (this.posts.size > 10_000) this.prune(now);
+    return undefined;
+  }
+
+  confirm(platform: Platform, channelId: string, entryId: string, messageRef: string): void {
+    const post = this.posts.get(`${platform}:${channelId}:${entryId}`);
+    if (post) post.messageRef = messageRef;
+  }
+
+  private prune(now: Date): void {
+    for (const [key, post] of this.posts) {
+      if (now.getTime() - post.at.getTime() >= this.cooldownSeconds * 1000) this.posts.delete(key);
+    }
+  }
+}
