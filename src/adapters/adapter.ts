@@ -38,3 +38,12 @@ export interface RunningAdapter {
   post(channelId: string, card: Card): Promise<{ messageId: string }>;
   stop(): Promise<void>;
 }
+
+/** A start-up failure the operator must fix (bad token, port in use); main prints the message as one line and exits 1. */
+export class StartupError extends Error {
+  readonly code = 'E_STARTUP';
+  constructor(message: string) {
+    super(message);
+    this.name = 'StartupError';
+  }
+}
