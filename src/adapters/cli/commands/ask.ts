@@ -1,0 +1,41 @@
+import { createInterface } from 'node:readline';
+import type { Core } from '../../../core/create-core.js';
+import { UsageError, type CliCommand, type CliIo } from '../cli-command.js';
+import { coreFor } from '../load-core.js';
+import { parseFlags } from '../parse-flags.js';
+import { renderText } from '../../../render/text.js';
+import { replyJson, writeCard } from '../write-card.js';
+
+/** Answers each stdin line as it arrives, so a long pipe streams instead of waiting for EOF. */
+async function askBatch(core: Core, io: CliIo, json: boolean): Promise<number> {
+  const lines = createInterface({ input: io.stdin, crlfDelay: Infinity, terminal: false });
+  for await (const line of lines) {
+    const reply = core.ask(line, { platform: 'cli' });
+    const out = json ? `${replyJson(reply)}\n` : `${renderText(reply.card)}\n\n`;
+    if (!io.stdout.write(out)) await new Promise((resolve) => io.stdout.once('drain', resolve));
+  }
+  return 0;
+}
+
+export const askCommand: CliCommand = {
+  name: 'ask',
+  usage: 'vmvc ask [--json] "<question>"   (or questions on stdin, one per line)',
+  summary: 'Answer a question',
+  help:
+    'Prints the answer card as text, or with --json one object:\n' +
+    '  { "status": "answered"|"suggest"|"declined", "id", "title", "text", "score", "suggestions": [{ "id", "title" }] }\n' +
+    'With no question and stdin not a terminal, reads one question per line and prints one result per line, in order.',
+  async run(args, io) {
+    const { values, positionals } = parseFlags(args, { json: { type: 'boolean', default: false }, dir: { type: 'string' } });
+    const question = positionals.join(' ');
+    const core = coreFor(io.env, {}, values.dir);
+    if (positionals.length === 0) {
+      if (io.stdin.isTTY) throw new UsageError('give a question, or pipe questions on stdin');
+      return askBatch(core, io, values.json === true);
+    }
+    const reply = core.ask(question, { platform: 'cli' });
+    if (values.json) io.stdout.write(`${replyJson(reply)}\n`);
+    else writeCard(io, reply);
+    return 0;
+  },
+};

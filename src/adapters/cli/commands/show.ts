@@ -1,0 +1,22 @@
+import { UsageError, type CliCommand } from '../cli-command.js';
+import { coreFor } from '../load-core.js';
+import { writeCard } from '../write-card.js';
+
+export const showCommand: CliCommand = {
+  name: 'show',
+  usage: 'vmvc show <topic-id>',
+  summary: 'Show one topic by id',
+  help: 'Prints one FAQ entry by its id (see `vmvc topics`). Exits 1 when there is no such id.',
+  async run(args, io) {
+    if (args.length !== 1) throw new UsageError('show takes exactly one topic id');
+    const core = coreFor(io.env);
+    const reply = core.show((args[0] as string).toLowerCase());
+    if (!reply) {
+      const close = core.autocomplete(args[0] as string, 3).map((e) => e.id);
+      io.stderr.write(`vmvc: no topic '${args[0]}'${close.length > 0 ? `; did you mean ${close.join(', ')}?` : ''}\n`);
+      return 1;
+    }
+    writeCard(io, reply);
+    return 0;
+  },
+};

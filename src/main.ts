@@ -1,0 +1,69 @@
+import { ConfigError, describeAdapters, loadConfig, type Config } from './config.js';
+import { createCore } from './core/create-core.js';
+import { KnowledgeError, loadKnowledge } from './core/knowledge/load.js';
+import { MemoryRepeatGuard } from './core/repeat-guard.js';
+import { MemoryUsageRecorder } from './core/usage.js';
+import { createLogger } from './log.js';
+import { runConsole } from './adapters/console/start-console.js';
+import { StartupError, type RunningAdapter } from './adapters/adapter.js';
+
+/** Operator mistakes end in one line on stderr and exit 1, never a stack trace. */
+function fail(message: string): never {
+  process.stderr.write(`vmvc: ${message}\n`);
+  process.exit(1);
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) fail(err.message);
+    throw err;
+  }
+  const consoleMode = !config.slack && !config.discord;
+  // In console mode the terminal is the chat, so logs go to stderr and only warnings show.
+  const log = createLogger({ level: consoleMode && config.logLevel === 'info' ? 'warn' : config.logLevel });
+
+  let knowledge;
+  try {
+    knowledge = loadKnowledge(config.knowledgeDir);
+  } catch (err) {
+    if (err instanceof KnowledgeError) fail(`${err.message}\nFix the files above, then run \`npx vmvc check\`.`);
+    throw err;
+  }
+  const recorder = new MemoryUsageRecorder();
+  const core = createCore(knowledge, { recorder });
+  const repeatGuard = new MemoryRepeatGuard(config.repeatCooldownSeconds);
+  const summary = `loaded ${knowledge.faq.length} FAQ entries, ${knowledge.comparison.length} comparison dimensions, ${knowledge.tips.length} tips from ${knowledge.sources.length} sources`;
+  const adapters = describeAdapters(config);
+
+  if (consoleMode) {
+    process.stdout.write(`vmvc: ${summary}\nvmvc: adapters: ${adapters.join(', ')} (no Slack or Discord tokens set; see .env.example)\n`);
+    await runConsole(core, { input: process.stdin, output: process.stdout });
+    return;
+  }
+
+  log.info({ faq: knowledge.faq.length, comparison: knowledge.comparison.length, tips: knowledge.tips.length }, summary);
+  log.info({ adapters }, `adapters: ${adapters.join(', ')}`);
+  const running: RunningAdapter[] = [];
+  try {
+    void repeatGuard;
+  } catch (err) {
+    await Promise.allSettled(running.map((a) => a.stop()));
+    if (err instanceof StartupError) fail(err.message);
+    throw err;
+  }
+  const shutdown = async (signal: string) => {
+    log.info({ signal }, 'shutting down');
+    await Promise.allSettled(running.map((a) => a.stop()));
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`vmvc: unexpected start-up failure: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});
