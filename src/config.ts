@@ -93,7 +93,14 @@ export const envSchema = z
       .string()
       .trim()
       .optional()
-      .transform((v) => (v === undefined || v === '' ? '0 9 * * 1-5' : v)),
+      .transform((v) => (v === undefined || v === '' ? '0 9 * * 1-5' : v))
+      .superRefine((v, ctx) => {
+        try {
+          new Cron(v, { paused: true }).stop();
+        } catch (err) {
+          ctx.addIssue({ code: 'custom', message: `must be a cron expression such as "0 9 * * 1-5" (${(err as Error).message})` });
+        }
+      }),
     TIP_TIMEZONE: z
       .string()
       .trim()
@@ -109,55 +116,40 @@ export const envSchema = z
       .transform((v) => (v === undefined || v === '' ? './data' : v)),
     STORE_QUESTIONS: booleanText(true),
     REPEAT_COOLDOWN_SECONDS: intText(120, 0, 86_400),
-  })
-  .superRefine((env, ctx) => {
-    try {
-      new Cron(env.TIP_SCHEDULE, { timezone: env.TIP_TIMEZONE, paused: true }).stop();
-    } catch (err) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['TIP_SCHEDULE'],
-        message: `must be a cron expression such as "0 9 * * 1-5" (${(err as Error).message})`,
-      });
-    }
-    const slackAny = env.SLACK_APP_TOKEN ?? env.SLACK_SIGNING_SECRET;
-    if (slackAny !== undefined && env.SLACK_BOT_TOKEN === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['SLACK_BOT_TOKEN'],
-        message: 'is required when SLACK_APP_TOKEN or SLACK_SIGNING_SECRET is set (starts with xoxb-)',
-      });
-    }
-    if (env.SLACK_BOT_TOKEN !== undefined && env.SLACK_APP_TOKEN === undefined && env.SLACK_SIGNING_SECRET === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['SLACK_APP_TOKEN'],
-        message: 'or SLACK_SIGNING_SECRET is required with SLACK_BOT_TOKEN (xapp- token for Socket Mode, or the signing secret for HTTP mode)',
-      });
-    }
-    if (env.SLACK_TIP_CHANNELS.length > 0 && env.SLACK_BOT_TOKEN === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['SLACK_TIP_CHANNELS'], message: 'needs Slack to be configured (SLACK_BOT_TOKEN)' });
-    }
-    if (env.DISCORD_TIP_CHANNELS.length > 0 && env.DISCORD_TOKEN === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['DISCORD_TIP_CHANNELS'], message: 'needs Discord to be configured (DISCORD_TOKEN)' });
-    }
-    for (const [key, ids] of [
-      ['DISCORD_TIP_CHANNELS', env.DISCORD_TIP_CHANNELS],
-    ] as const) {
-      if (ids.some((id) => !/^\d{15,21}$/.test(id))) {
-        ctx.addIssue({ code: 'custom', path: [key], message: 'must be comma-separated Discord channel ids (digits)' });
-      }
-    }
-    if (env.SLACK_TIP_CHANNELS.some((id) => !/^[CGD][A-Z0-9]{6,}$/.test(id))) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['SLACK_TIP_CHANNELS'],
-        message: 'must be comma-separated Slack channel ids such as C0123ABCD (not #names)',
-      });
-    }
   });
 
 type Env = z.infer<typeof envSchema>;
+
+/**
+ * Rules between variables. Checked on the raw strings, apart from the schema,
+ * so they are reported together with every per-variable problem.
+ */
+function crossFieldProblems(raw: Record<string, string | undefined>): string[] {
+  const set = (key: string) => (raw[key] ?? '').trim() !== '';
+  const list = (key: string) =>
+    (raw[key] ?? '')
+      .split(',')
+      .map((x) => x.trim())
+      .filter((x) => x !== '');
+  const problems: string[] = [];
+  if ((set('SLACK_APP_TOKEN') || set('SLACK_SIGNING_SECRET')) && !set('SLACK_BOT_TOKEN')) {
+    problems.push('SLACK_BOT_TOKEN is required when SLACK_APP_TOKEN or SLACK_SIGNING_SECRET is set (starts with xoxb-)');
+  }
+  if (set('SLACK_BOT_TOKEN') && !set('SLACK_APP_TOKEN') && !set('SLACK_SIGNING_SECRET')) {
+    problems.push('SLACK_APP_TOKEN or SLACK_SIGNING_SECRET is required with SLACK_BOT_TOKEN (xapp- token for Socket Mode, or the signing secret for HTTP mode)');
+  }
+  const slackChannels = list('SLACK_TIP_CHANNELS');
+  const discordChannels = list('DISCORD_TIP_CHANNELS');
+  if (slackChannels.length > 0 && !set('SLACK_BOT_TOKEN')) problems.push('SLACK_TIP_CHANNELS needs Slack to be configured (SLACK_BOT_TOKEN)');
+  if (discordChannels.length > 0 && !set('DISCORD_TOKEN')) problems.push('DISCORD_TIP_CHANNELS needs Discord to be configured (DISCORD_TOKEN)');
+  if (slackChannels.some((id) => !/^[CGD][A-Z0-9]{6,}$/.test(id))) {
+    problems.push('SLACK_TIP_CHANNELS must be comma-separated Slack channel ids such as C0123ABCD (not #names)');
+  }
+  if (discordChannels.some((id) => !/^\d{15,21}$/.test(id))) {
+    problems.push('DISCORD_TIP_CHANNELS must be comma-separated Discord channel ids (digits)');
+  }
+  return problems;
+}
 
 export type SlackConfig =
   | { mode: 'socket'; botToken: string; appToken: string; signingSecret?: string; apiUrl?: string; tipChannels: string[] }
@@ -203,13 +195,11 @@ function isTimeZone(tz: string): boolean {
 /** Validates an environment object; pure, so tests pass plain objects. */
 export function parseConfig(source: Record<string, string | undefined>): Config {
   const result = envSchema.safeParse(source);
-  if (!result.success) {
-    const problems = result.error.issues.map((issue) => {
-      const key = issue.path.join('.') || 'environment';
-      return `${key} ${issue.message}`;
-    });
-    throw new ConfigError([...new Set(problems)]);
-  }
+  const problems = result.success
+    ? []
+    : result.error.issues.map((issue) => `${issue.path.join('.') || 'environment'} ${issue.message}`);
+  problems.push(...crossFieldProblems(source));
+  if (!result.success || problems.length > 0) throw new ConfigError([...new Set(problems)]);
   const env = result.data;
   let slack: SlackConfig | undefined;
   if (env.SLACK_BOT_TOKEN !== undefined) {
@@ -226,7 +216,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
         : {
             mode: 'http',
             botToken: env.SLACK_BOT_TOKEN,
-            signingSecret: env.SLACK_SIGNING_SECRET as string, // superRefine guarantees it
+            signingSecret: env.SLACK_SIGNING_SECRET as string, // crossFieldProblems guarantees it
             port: env.PORT,
             ...(env.SLACK_API_URL !== undefined && { apiUrl: env.SLACK_API_URL }),
             tipChannels: env.SLACK_TIP_CHANNELS,

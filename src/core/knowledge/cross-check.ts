@@ -41,7 +41,9 @@ export function crossCheckKnowledge(k: Knowledge): string[] {
     }
     for (const id of e.sources) if (!sourceIds.has(id)) problems.push(`${where}: sources: unknown source '${id}'`);
     const own = new Set<string>();
-    for (const phrasing of [e.question, ...e.aliases, e.id.replace(/-/g, ' ')]) {
+    // The slug's words count as a phrasing for clashes with other entries, but may repeat an alias.
+    owner.set(phrasingKey(e.id.replace(/-/g, ' ')), owner.get(phrasingKey(e.id.replace(/-/g, ' '))) ?? e.id);
+    for (const phrasing of [e.question, ...e.aliases]) {
       const key = phrasingKey(phrasing);
       if (key === '') {
         problems.push(`${where}: aliases: '${phrasing}' has no words`);

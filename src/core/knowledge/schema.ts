@@ -80,6 +80,12 @@ export const synonymsSchema = z.strictObject({
   stopwords: z.array(text).min(1),
   /** British → American spellings, applied before synonyms. */
   spellings: z.record(z.string().min(1), text).default({}),
+  /**
+   * Words (after synonyms) that put a question in our domain: container, vm,
+   * hypervisor, kernel… A question with none of them is answered only on a
+   * near-exact phrasing match, so "what's for lunch" never gets a confident card.
+   */
+  anchors: z.array(text).default([]),
 });
 
 export const sourcesFileSchema = z.strictObject({ sources: z.array(sourceSchema).min(1) });

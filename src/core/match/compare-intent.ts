@@ -6,6 +6,9 @@ const COMPARE_CUES = new Set(['vs', 'versus', 'compare', 'compared', 'comparing'
 /** With a cue, these ask for the whole table rather than one row. */
 const WHOLE_TABLE_CUES = new Set(['table', 'overview', 'cheat', 'cheatsheet', 'full', 'everything', 'all', 'side']);
 
+/** Tokens that name the two sides, not a dimension: "compare docker and vms" asks for the table. */
+const GENERIC_TOKENS = new Set(['container', 'vm', 'difference', 'compare', 'comparison']);
+
 export interface CompareIntent {
   /** The question asks to compare (has a cue word). */
   cue: boolean;
@@ -18,7 +21,10 @@ export interface CompareIntent {
 export function detectCompareIntent(index: MatchIndex, words: string[], tokens: string[]): CompareIntent {
   const cue = words.some((w) => COMPARE_CUES.has(w));
   const dimensions = findDimensions(index, tokens);
-  const whole = cue && dimensions.length === 0 && words.some((w) => WHOLE_TABLE_CUES.has(w));
+  const whole =
+    cue &&
+    dimensions.length === 0 &&
+    (words.some((w) => WHOLE_TABLE_CUES.has(w)) || tokens.every((t) => GENERIC_TOKENS.has(t) || COMPARE_CUES.has(t)) && words.some((w) => w.startsWith('compar')));
   return { cue, dimensions, whole };
 }
 

@@ -1,6 +1,7 @@
 import type { ComparisonDimension, FaqEntry, Knowledge } from '../knowledge/schema.js';
-import { createNormalizer, type Normalizer } from './normalize.js';
+import { createNormalizer, toWords, type Normalizer, type WordFixer } from './normalize.js';
 import { phrasingKey } from './phrasing-key.js';
+import { UNKNOWN_WORD_DF } from './thresholds.js';
 import { createSpellCorrector, type SpellCorrector } from './spell.js';
 
 export interface IndexedPhrasing {
@@ -23,7 +24,7 @@ export interface MatchIndex {
   normalizer: Normalizer;
   /** phrasingKey(alias | question | title | slug words) → entry id. */
   exact: Map<string, string>;
-  /** Canonical token string of a phrasing → entry id, when only one entry has it. */
+  /** A phrasing's canonical tokens, sorted and space-joined → entry id, when only one entry has that set. */
   exactTokens: Map<string, string>;
   idf: Map<string, number>;
   unknownIdf: number;
@@ -33,7 +34,21 @@ export interface MatchIndex {
   /** Per entry: every token of its phrasings and keywords. */
   bags: Set<string>[];
   corrector: SpellCorrector;
+  /** Typo fixer for query words: undefined for known words, else the closest known word. */
+  fix: WordFixer;
+  /** Domain words; a question needs one to be answered on a fuzzy match. */
+  anchors: Set<string>;
   dimensions: IndexedDimension[];
+}
+
+/** Adjacent-token pairs, so "vm better" and "container better" tell when-vm from when-docker. */
+export function withBigrams(tokens: readonly string[]): string[] {
+  const features = [...new Set(tokens)];
+  for (let i = 0; i + 1 < tokens.length; i++) features.push(`${tokens[i]}_${tokens[i + 1]}`);
+  // Which side is named first is usually the side asked about: "vm rather than containers".
+  const lead = tokens.find((t) => t === 'vm' || t === 'container');
+  if (lead !== undefined) features.push(`_lead_${lead}`);
+  return [...new Set(features)];
 }
 
 export function buildMatchIndex(knowledge: Knowledge): MatchIndex {
@@ -49,11 +64,12 @@ export function buildMatchIndex(knowledge: Knowledge): MatchIndex {
     const bag = new Set<string>();
     for (const text of [e.question, e.title, e.id.replace(/-/g, ' '), ...e.aliases]) {
       exact.set(phrasingKey(text), e.id);
-      const tokens = [...new Set(normalizer.tokens(text))];
-      if (tokens.length === 0) continue;
+      const sequence = normalizer.tokens(text);
+      if (sequence.length === 0) continue;
+      const tokens = withBigrams(sequence);
       raw.push({ entry: i, tokens });
       tokens.forEach((t) => bag.add(t));
-      const key = tokens.join(' ');
+      const key = [...new Set(sequence)].sort().join(' ');
       (tokenOwners.get(key) ?? tokenOwners.set(key, new Set()).get(key))?.add(e.id);
     }
     for (const keyword of e.keywords) normalizer.tokens(keyword).forEach((t) => bag.add(t));
@@ -66,7 +82,8 @@ export function buildMatchIndex(knowledge: Knowledge): MatchIndex {
   const n = entries.length;
   const idf = new Map<string, number>();
   for (const [t, count] of df) idf.set(t, Math.log(1 + n / count));
-  const unknownIdf = Math.log(1 + n / 0.5);
+  // Unknown words weigh like a word found in a handful of entries: chat filler must not drown the question.
+  const unknownIdf = Math.log(1 + n / UNKNOWN_WORD_DF);
 
   const phrasings: IndexedPhrasing[] = raw.map((p) => ({
     ...p,
@@ -80,15 +97,21 @@ export function buildMatchIndex(knowledge: Knowledge): MatchIndex {
   const exactTokens = new Map<string, string>();
   for (const [key, owners] of tokenOwners) if (owners.size === 1) exactTokens.set(key, [...owners][0] as string);
 
-  const vocabulary = new Set<string>(idf.keys());
+  // Words a typo may be corrected to: everything the knowledge itself writes.
+  const vocabulary = new Set<string>(normalizer.knownWords());
+  const addWords = (text: string) => toWords(text).forEach((w) => vocabulary.add(w));
+  for (const e of entries) [e.question, e.title, e.short, ...e.aliases, ...e.keywords].forEach(addWords);
+  for (const d of knowledge.comparison) [d.name, ...d.aliases].forEach(addWords);
+  Object.values(knowledge.language.spellings).forEach(addWords);
   const dimensions: IndexedDimension[] = knowledge.comparison.map((d) => {
     const aliasTokens = [d.name, d.id.replace(/-/g, ' '), ...d.aliases]
       .map((a) => normalizer.tokens(a))
       .filter((ts) => ts.length > 0);
-    aliasTokens.flat().forEach((t) => vocabulary.add(t));
     return { dimension: d, aliasTokens };
   });
-  for (const canonical of Object.keys(knowledge.language.synonyms)) vocabulary.add(canonical);
+  const corrector = createSpellCorrector([...vocabulary].filter((w) => !/\d/.test(w)));
+  const fix: WordFixer = (word) => (vocabulary.has(word) ? undefined : corrector.correct(word));
+  const anchors = new Set(knowledge.language.anchors.flatMap((a) => normalizer.tokens(a)));
 
   return {
     entries,
@@ -101,7 +124,9 @@ export function buildMatchIndex(knowledge: Knowledge): MatchIndex {
     phrasings,
     postings,
     bags,
-    corrector: createSpellCorrector(vocabulary),
+    corrector,
+    fix,
+    anchors,
     dimensions,
   };
 }

@@ -1,12 +1,15 @@
 import type { ComparisonDimension } from '../knowledge/schema.js';
 import { detectCompareIntent } from './compare-intent.js';
-import type { MatchIndex } from './match-index.js';
+import { withBigrams, type MatchIndex } from './match-index.js';
 import { phrasingKey } from './phrasing-key.js';
 import {
   ANSWER_MARGIN,
   ANSWER_MIN,
   ANSWER_SURE,
+  DIMENSION_SUPPORT,
+  FAQ_OVER_DIMENSION,
   MAX_SUGGESTIONS,
+  NO_ANCHOR_ANSWER_MIN,
   PHRASING_WEIGHT,
   SUGGEST_MIN,
   SUGGEST_RELATIVE,
@@ -33,32 +36,47 @@ export function matchQuestion(index: MatchIndex, text: string): MatchResult {
   }
   const key = phrasingKey(text);
   const words = index.normalizer.words(text);
-  const rawTokens = index.normalizer.tokens(text);
-  const tokens = [...new Set(rawTokens.map((t) => correct(index, t)))];
+  const sequence = index.normalizer.tokens(text, index.fix);
+  const tokens = [...new Set(sequence)];
   const normalized = tokens.join(' ');
   if (key === '') return { status: 'declined', reason: 'empty', score: 0, candidates: [], normalized };
 
-  const exactId = index.exact.get(key) ?? index.exactTokens.get(normalized);
+  const exactId = index.exact.get(key) ?? index.exactTokens.get([...tokens].sort().join(' '));
   const intent = detectCompareIntent(index, words, tokens);
   if (exactId !== undefined && !(intent.cue && intent.dimensions.length > 0 && !linksTo(intent.dimensions, exactId))) {
     return { status: 'answered', entryId: exactId, score: 1, candidates: [{ id: exactId, score: 1 }], normalized, via: 'alias' };
   }
   if (tokens.length === 0) return { status: 'declined', reason: 'unknown', score: 0, candidates: [], normalized };
 
-  const candidates = scoreEntries(index, tokens);
+  const candidates = scoreEntries(index, tokens, withBigrams(sequence));
   const top = candidates[0];
   const second = candidates[1];
   const topScore = top?.score ?? 0;
 
   if (intent.whole) return { status: 'compare', dimensions: [], whole: true, score: 0.9, candidates, normalized };
-  if (intent.cue && intent.dimensions.length > 0) {
+  const anchored = tokens.some((t) => index.anchors.has(t));
+  if (intent.cue && intent.dimensions.length > 0 && anchored) {
+    // A dimension word alone is weak evidence ("starting a new project… vms vs docker"): keep the
+    // dimensions whose own FAQ entry the words also point at, unless no entry stands out at all.
+    const scoreOf = new Map(candidates.map((c) => [c.id, c.score]));
+    const supported =
+      topScore < ANSWER_MIN
+        ? intent.dimensions
+        : intent.dimensions.filter((d) => d.faq !== undefined && (scoreOf.get(d.faq) ?? 0) >= topScore * DIMENSION_SUPPORT);
     // A confident answer about something else ("difference between image and container") beats a loose dimension hit.
-    const faqWins = top !== undefined && topScore >= ANSWER_SURE && !linksTo(intent.dimensions, top.id);
-    if (!faqWins) {
-      return { status: 'compare', dimensions: intent.dimensions.slice(0, 3), whole: false, score: Math.max(topScore, ANSWER_SURE), candidates, normalized };
+    const faqWins = top !== undefined && topScore >= FAQ_OVER_DIMENSION && !linksTo(supported, top.id);
+    if (supported.length > 0 && !faqWins) {
+      return { status: 'compare', dimensions: supported.slice(0, 3), whole: false, score: Math.max(topScore, ANSWER_SURE), candidates, normalized };
     }
   }
 
+  if (!anchored) {
+    // Nothing in the question names our domain: only a near-exact phrasing may answer it.
+    if (top !== undefined && topScore >= NO_ANCHOR_ANSWER_MIN) {
+      return { status: 'answered', entryId: top.id, score: topScore, candidates, normalized, via: 'fuzzy' };
+    }
+    return { status: 'declined', reason: 'unknown', score: Math.min(topScore, SUGGEST_MIN / 2), candidates: [], normalized };
+  }
   if (top !== undefined && (topScore >= ANSWER_SURE || (topScore >= ANSWER_MIN && topScore - (second?.score ?? 0) >= ANSWER_MARGIN))) {
     return { status: 'answered', entryId: top.id, score: topScore, candidates, normalized, via: 'fuzzy' };
   }
@@ -73,27 +91,25 @@ function linksTo(dimensions: ComparisonDimension[], entryId: string): boolean {
   return dimensions.some((d) => d.faq === entryId);
 }
 
-function correct(index: MatchIndex, token: string): string {
-  if (index.idf.has(token)) return token;
-  return index.corrector.correct(token) ?? token;
-}
-
 /**
  * Score = PHRASING_WEIGHT × best idf-cosine against one phrasing of the entry
  * + the rest × share of the question's idf mass found anywhere in the entry.
  * The first rewards asking it the way someone already did; the second rewards
  * rewordings that use the entry's words in a new order.
  */
-function scoreEntries(index: MatchIndex, tokens: string[]): Candidate[] {
+function scoreEntries(index: MatchIndex, tokens: string[], features: string[]): Candidate[] {
   const weights = tokens.map((t) => index.idf.get(t) ?? index.unknownIdf);
-  const queryNorm = Math.sqrt(weights.reduce((s, w) => s + w * w, 0));
   const queryMass = weights.reduce((s, w) => s + w, 0);
+  // Bigrams the knowledge never uses say nothing either way; leave them out of the norm.
+  const featureWeights = features.map((f) => index.idf.get(f) ?? (f.includes('_') ? 0 : index.unknownIdf));
+  const queryNorm = Math.sqrt(featureWeights.reduce((s, w) => s + w * w, 0));
   if (queryNorm === 0) return [];
 
   const dots = new Map<number, number>();
-  tokens.forEach((t, i) => {
-    const w = weights[i] as number;
-    for (const pi of index.postings.get(t) ?? []) dots.set(pi, (dots.get(pi) ?? 0) + w * w);
+  features.forEach((f, i) => {
+    const w = featureWeights[i] as number;
+    if (w === 0) return;
+    for (const pi of index.postings.get(f) ?? []) dots.set(pi, (dots.get(pi) ?? 0) + w * w);
   });
   const bestCosine = new Map<number, number>();
   for (const [pi, dot] of dots) {

@@ -7,9 +7,14 @@ export const MAX_QUESTION_CHARS = 2_000;
 /** Longest synonym phrase, in words, that the phrase scan looks for. */
 const MAX_PHRASE_WORDS = 4;
 
+/** Replaces a word the knowledge base does not know with a known one (typo fixing), or undefined. */
+export type WordFixer = (word: string) => string | undefined;
+
 export interface Normalizer {
-  /** Meaningful canonical tokens, in order, duplicates kept. */
-  tokens(text: string): string[];
+  /** Meaningful canonical tokens, in order, duplicates kept. `fix` corrects unknown words first. */
+  tokens(text: string, fix?: WordFixer): string[];
+  /** Every word the normaliser itself knows: stop words and synonym words. */
+  knownWords(): Set<string>;
   /** Lowercase ASCII words before synonyms and stop words; what the compare cues look at. */
   words(text: string): string[];
   /** One string for display and grouping: the tokens joined by spaces. */
@@ -52,8 +57,15 @@ export function createNormalizer(language: Synonyms): Normalizer {
     }
   }
 
-  function tokens(text: string): string[] {
-    const ws = toWords(text).map(respell);
+  const known = new Set<string>([...stop]);
+  for (const [canonical, variants] of Object.entries(language.synonyms)) {
+    for (const v of [canonical, ...variants]) toWords(v).map(respell).forEach((w) => known.add(w));
+  }
+
+  function tokens(text: string, fix?: WordFixer): string[] {
+    const ws = toWords(text)
+      .map(respell)
+      .map((w) => (fix === undefined || known.has(w) ? w : (fix(w) ?? w)));
     const out: string[] = [];
     for (let i = 0; i < ws.length; ) {
       let matched = false;
@@ -72,14 +84,21 @@ export function createNormalizer(language: Synonyms): Normalizer {
       i += 1;
       if (stop.has(w)) continue;
       const canonical = singles.get(w) ?? singles.get(stem(w));
-      if (canonical !== undefined) out.push(canonical);
-      else out.push(stem(w));
+      if (canonical === undefined) {
+        out.push(stem(w));
+        continue;
+      }
+      out.push(canonical);
+      // Keep the word itself too: "docker" must still tell what-is-docker from what-is-a-container.
+      const own = stem(w);
+      if (!own.startsWith(canonical) && !canonical.startsWith(own) && !stop.has(own)) out.push(own);
     }
     return out.filter((t) => !stop.has(t));
   }
 
   return {
     tokens,
+    knownWords: () => known,
     words: (text) => toWords(text).map(respell),
     normalize: (text) => tokens(text).join(' '),
   };

@@ -38,7 +38,7 @@ export function createSpellCorrector(vocabulary: Iterable<string>): SpellCorrect
       if (word.length < MIN_WORD_LENGTH || word.length > 32 || /^\d+$/.test(word)) return undefined;
       const cached = cache.get(word);
       if (cached !== undefined) return cached ?? undefined;
-      const best = fuse.search(word, { limit: 3 }).find((r) => acceptable(word, r.item, r.score ?? 1));
+      const best = fuse.search(word, { limit: 10 }).find((r) => acceptable(word, r.item, r.score ?? 1));
       const result = best?.item ?? null;
       if (cache.size >= CACHE_LIMIT) cache.clear();
       cache.set(word, result);
@@ -51,5 +51,6 @@ export function createSpellCorrector(vocabulary: Iterable<string>): SpellCorrect
 function acceptable(word: string, candidate: string, score: number): boolean {
   if (score > MAX_FUSE_SCORE) return false;
   if (Math.abs(candidate.length - word.length) > Math.max(1, Math.floor(word.length / 4))) return false;
-  return candidate[0] === word[0] || candidate[1] === word[1];
+  // People rarely mistype the first letter; allowing it turns "night" into "light".
+  return candidate[0] === word[0];
 }

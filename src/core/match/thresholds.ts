@@ -10,12 +10,18 @@ export const PHRASING_WEIGHT = 0.55;
 /** A score at or above this answers outright, whatever the runner-up scored. */
 export const ANSWER_SURE = 0.62;
 /** A score at or above this answers when it also leads the runner-up by ANSWER_MARGIN. */
-export const ANSWER_MIN = 0.4;
-export const ANSWER_MARGIN = 0.06;
+export const ANSWER_MIN = 0.3;
+export const ANSWER_MARGIN = 0.04;
 /** At or above this (but not answerable) the card asks "did you mean". Below it: declined. */
 export const SUGGEST_MIN = 0.3;
 /** Suggestions shown must score at least this share of the best one. */
 export const SUGGEST_RELATIVE = 0.75;
 export const MAX_SUGGESTIONS = 3;
-/** idf given to words the knowledge base has never seen: as rare as a word can be. */
-export const UNKNOWN_WORD_IDF_FACTOR = 1.0;
+/** Words the knowledge never uses count as if found in this many entries (idf = ln(1 + N / this)). */
+export const UNKNOWN_WORD_DF = 2;
+/** Without a domain word, only a near-exact phrasing answers; anything less is declined. */
+export const NO_ANCHOR_ANSWER_MIN = 0.8;
+/** A comparison question ("isolation … vs …") goes to the table row unless a FAQ entry matches this well. */
+export const FAQ_OVER_DIMENSION = 0.8;
+/** A dimension named in a comparison question counts when its FAQ entry scores at least this share of the best entry. */
+export const DIMENSION_SUPPORT = 0.6;

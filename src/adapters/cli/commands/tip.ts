@@ -1,17 +1,64 @@
-import { UsageError, type CliCommand } from '../cli-command.js';
+import type { Config } from '../../../config.js';
+import type { Knowledge } from '../../../core/knowledge/schema.js';
+import { createLogger } from '../../../log.js';
+import { cliConfig, openStoreFor } from '../../../store/store-for-cli.js';
+import type { PostTipResult } from '../../../tips/post-tip.js';
+import type { Poster } from '../../../tips/poster.js';
+import { createDiscordPoster, createSlackPoster } from '../../../tips/posters.js';
+import { manualSlotKey } from '../../../tips/schedule.js';
+import { postSlotToChannels, tipChannelsOf } from '../../../tips/tip-scheduler.js';
+import { UsageError, type CliCommand, type CliIo } from '../cli-command.js';
 import { coreFor } from '../load-core.js';
 import { parseFlags } from '../parse-flags.js';
 import { writeCard } from '../write-card.js';
 
+function describeResult(r: PostTipResult): string {
+  const where = `${r.slot.platform} ${r.slot.channelId}`;
+  switch (r.status) {
+    case 'posted':
+      return `${where}: posted tip #${r.tipId} (message ${r.messageId})`;
+    case 'failed':
+      return `${where}: FAILED tip #${r.tipId} after ${r.attempts} attempt${r.attempts === 1 ? '' : 's'}: ${r.error}`;
+    case 'skipped':
+      return r.reason === 'taken' ? `${where}: already posted for this slot` : `${where}: no tips in the knowledge base`;
+  }
+}
+
+/** `--post`: the next tip of each channel's rotation, now, through the same claim path as the schedule. */
+async function postNow(io: CliIo, config: Config, knowledge: Knowledge): Promise<number> {
+  const channels = tipChannelsOf(config);
+  if (channels.length === 0) {
+    throw new UsageError('no tip channels configured: set SLACK_TIP_CHANNELS and/or DISCORD_TIP_CHANNELS');
+  }
+  // Logs go to stderr so stdout keeps one line per channel.
+  const log = createLogger({ level: config.logLevel === 'info' ? 'warn' : config.logLevel, destination: io.stderr, pretty: false });
+  const posters: Poster[] = [];
+  if (config.slack) posters.push(createSlackPoster(config.slack, log));
+  if (config.discord) posters.push(createDiscordPoster(config.discord, log));
+  const store = openStoreFor(config);
+  try {
+    const results = await postSlotToChannels({ store, posters, channels, knowledge, log }, manualSlotKey(new Date()));
+    for (const r of results) io.stdout.write(`${describeResult(r)}\n`);
+    return results.length === channels.length && results.every((r) => r.status === 'posted') ? 0 : 1;
+  } finally {
+    store.close();
+  }
+}
+
 export const tipCommand: CliCommand = {
   name: 'tip',
-  usage: 'vmvc tip [--id N]',
-  summary: 'A random tip, or tip N',
-  help: 'Prints a random tip, or with --id N the tip numbered N.',
+  usage: 'vmvc tip [--id N] [--post]',
+  summary: 'A random tip, or tip N; --post sends the next tip to the tip channels',
+  help:
+    'Prints a random tip, or with --id N the tip numbered N.\n' +
+    'With --post, posts each tip channel\'s next tip now (SLACK_TIP_CHANNELS, DISCORD_TIP_CHANNELS), through the\n' +
+    "same rotation and claim as the daily schedule, and prints one line per channel. Exit 1 if any post failed.",
   async run(args, io) {
-    const { values, positionals } = parseFlags(args, { id: { type: 'string' } });
+    const { values, positionals } = parseFlags(args, { id: { type: 'string' }, post: { type: 'boolean', default: false } });
     if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
+    if (values.post && values.id !== undefined) throw new UsageError('--post posts the next tip of each channel; it does not take --id');
     const core = coreFor(io.env);
+    if (values.post) return postNow(io, cliConfig(io.env), core.knowledge);
     if (values.id !== undefined) {
       const id = Number(values.id);
       if (!Number.isInteger(id) || !core.knowledge.tips.some((t) => t.id === id)) {

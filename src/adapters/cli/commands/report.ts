@@ -1,0 +1,104 @@
+import type { Core } from '../../../core/create-core.js';
+import type { EntryCount, EntryVotes, QuestionCount, ReportStore } from '../../../core/storage.js';
+import { matchQuestion } from '../../../core/match/match-question.js';
+import { SUGGEST_MIN } from '../../../core/match/thresholds.js';
+import { cliConfig, openStoreFor } from '../../../store/store-for-cli.js';
+import { UsageError, type CliCommand } from '../cli-command.js';
+import { coreFor } from '../load-core.js';
+import { parseFlags } from '../parse-flags.js';
+
+const DAY_MS = 86_400_000;
+
+export interface ReportOptions {
+  days: number;
+  limit: number;
+  now: Date;
+}
+
+export interface UnansweredLine extends QuestionCount {
+  /** The existing entry the question is closest to: add it there as an alias. Undefined: a new entry is needed. */
+  closest?: { id: string; title: string; score: number };
+}
+
+export interface ReportData {
+  since: Date;
+  asked: (EntryCount & { title?: string })[];
+  downvoted: (EntryVotes & { title?: string })[];
+  unanswered: UnansweredLine[];
+}
+
+/** The report's figures; pure over the store and the knowledge. */
+export function buildReport(store: ReportStore, core: Core, options: ReportOptions): ReportData {
+  const since = new Date(options.now.getTime() - options.days * DAY_MS);
+  const title = (id: string) => core.knowledge.faq.find((e) => e.id === id)?.title;
+  const withTitle = <T extends { entryId: string }>(row: T) => {
+    const t = title(row.entryId);
+    return t === undefined ? row : { ...row, title: t };
+  };
+  return {
+    since,
+    asked: store.mostAskedEntries(since, options.limit).map(withTitle),
+    downvoted: store.mostDownvotedEntries(since, options.limit).map(withTitle),
+    unanswered: store.unansweredQuestions(since, options.limit).map((q) => {
+      const best = matchQuestion(core.index, q.normalized).candidates[0];
+      const entry = best && best.score >= SUGGEST_MIN ? core.knowledge.faq.find((e) => e.id === best.id) : undefined;
+      return entry && best ? { ...q, closest: { id: entry.id, title: entry.title, score: best.score } } : q;
+    }),
+  };
+}
+
+export function formatReport(data: ReportData, days: number): string {
+  const named = (r: { entryId: string; title?: string }) => (r.title === undefined ? r.entryId : `${r.entryId} (${r.title})`);
+  const lines = [`vmvc report: the last ${days} day${days === 1 ? '' : 's'} (since ${data.since.toISOString().slice(0, 16).replace('T', ' ')} UTC)`, ''];
+  lines.push('Most asked entries:');
+  if (data.asked.length === 0) lines.push('  (none)');
+  data.asked.forEach((r, i) => lines.push(`  ${i + 1}. ${named(r)}: ${r.count} asked`));
+  lines.push('', 'Entries with the most 👎:');
+  if (data.downvoted.length === 0) lines.push('  (none)');
+  data.downvoted.forEach((r, i) => lines.push(`  ${i + 1}. ${named(r)}: ${r.down} 👎, ${r.up} 👍`));
+  lines.push('', 'Most frequent unanswered questions:');
+  if (data.unanswered.length === 0) lines.push('  (none)');
+  data.unanswered.forEach((q, i) => {
+    lines.push(`  ${i + 1}. "${q.normalized}": ${q.count} time${q.count === 1 ? '' : 's'}`);
+    lines.push(
+      q.closest
+        ? `     closest entry: ${q.closest.id} (${q.closest.title}): add the question to its aliases in knowledge/faq.yaml`
+        : '     no close entry: new entry needed',
+    );
+  });
+  return lines.join('\n');
+}
+
+function positiveInt(value: string | undefined, flag: string, fallback: number, max: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > max) throw new UsageError(`${flag} must be a whole number from 1 to ${max}`);
+  return n;
+}
+
+export const reportCommand: CliCommand = {
+  name: 'report',
+  usage: 'vmvc report [--days N] [--limit N]',
+  summary: 'What people asked, what they disliked, what is missing',
+  help:
+    'For the last N days (default 7) from the bot database in DATA_DIR: the most asked entries, the entries\n' +
+    'with the most 👎, and the most frequent questions the bot could not answer (grouped by normalised text),\n' +
+    'each with the closest existing entry to add it to as an alias, or "new entry needed".\n' +
+    'Questions are only kept while STORE_QUESTIONS is on (the default).',
+  async run(args, io) {
+    const { values, positionals } = parseFlags(args, { days: { type: 'string' }, limit: { type: 'string' } });
+    if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
+    const days = positiveInt(values.days, '--days', 7, 3650);
+    const limit = positiveInt(values.limit, '--limit', 10, 1000);
+    const config = cliConfig(io.env);
+    const core = coreFor(io.env);
+    const store = openStoreFor(config);
+    try {
+      const data = buildReport(store, core, { days, limit, now: new Date() });
+      io.stdout.write(`${formatReport(data, days)}\n`);
+      return 0;
+    } finally {
+      store.close();
+    }
+  },
+};

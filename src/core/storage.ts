@@ -1,0 +1,119 @@
+import type { RepeatGuard } from './repeat-guard.js';
+import type { Platform, UsageRecorder } from './usage.js';
+
+/**
+ * The storage the bot needs, as a small interface so a shared server database
+ * can replace the embedded SQLite file later (several bot replicas). Every rule
+ * that must hold across processes is a unique key the database enforces:
+ *   - a tip slot: UNIQUE (platform, channel_id, slot_key)
+ *   - a vote:     UNIQUE (platform, user_hash, entry_id)
+ *   - a recent visible post: UNIQUE (platform, channel_id, entry_id)
+ * Methods are synchronous because the embedded driver is; a server-backed
+ * implementation would make them async behind the same names.
+ */
+
+/** One scheduled (or manual) tip post for one channel. */
+export interface TipSlot {
+  platform: Platform;
+  channelId: string;
+  /** The scheduled fire time in ISO UTC (`2025-03-31T07:00:00.000Z`), or `manual:<ISO time>`. */
+  slotKey: string;
+}
+
+/**
+ * `claimed`: the slot is taken and the send started (or never finished: see post-tip.ts).
+ * `done`: the platform confirmed the post. `failed`: gave up after bounded retries.
+ */
+export type TipPostStatus = 'claimed' | 'done' | 'failed';
+
+export interface TipPostRecord extends TipSlot {
+  tipId: number;
+  status: TipPostStatus;
+  claimedAt: Date;
+  finishedAt?: Date;
+  /** Platform message id once done. */
+  messageId?: string;
+  /** Last error message once failed. */
+  error?: string;
+  /** Send attempts made (0 while only claimed). */
+  attempts: number;
+}
+
+/**
+ * Per-channel tip rotation, owned by src/tips/rotation.ts; stored as opaque JSON.
+ * `remaining` is the rest of the current shuffled cycle, `shown` what this cycle already posted.
+ */
+export interface RotationState {
+  remaining: number[];
+  shown: number[];
+  last?: number;
+  /** 1 for the first cycle; for `tips status`. */
+  cycle: number;
+}
+
+/** What the claim decided; `pick` runs inside the claim's write transaction. */
+export type ClaimOutcome =
+  | { claimed: true; tipId: number }
+  | { claimed: false; reason: 'taken'; existing: TipPostRecord }
+  | { claimed: false; reason: 'no-tips' };
+
+export interface TipStore {
+  /**
+   * Takes `slot` for `tipId`: true for exactly one caller across every process
+   * sharing the database (INSERT … ON CONFLICT DO NOTHING on the unique key).
+   * When true and `rotation` is given, the channel's rotation state is saved in
+   * the same transaction, so a lost race never advances the rotation.
+   */
+  claimTipSlot(slot: TipSlot, tipId: number, now: Date, rotation?: RotationState): boolean;
+  /**
+   * Reads the channel's rotation state, lets `pick` choose the tip, and claims
+   * the slot, all under one write lock: two claims for different slots of the
+   * same channel (a schedule and a manual post) never pick from the same state.
+   */
+  claimNextTip(
+    slot: TipSlot,
+    now: Date,
+    pick: (state: RotationState | undefined) => { tipId: number; state: RotationState } | undefined,
+  ): ClaimOutcome;
+  markTipDone(slot: TipSlot, messageId: string, attempts: number, now: Date): void;
+  markTipFailed(slot: TipSlot, error: string, attempts: number, now: Date): void;
+  tipPost(slot: TipSlot): TipPostRecord | undefined;
+  /** The channel's most recent claim (any status). */
+  lastTipPost(platform: Platform, channelId: string): TipPostRecord | undefined;
+  /** Claims still `claimed` that were made before `before`: sends that never confirmed. */
+  unconfirmedTipPosts(before: Date): TipPostRecord[];
+  rotationState(platform: Platform, channelId: string): RotationState | undefined;
+}
+
+export interface EntryCount {
+  entryId: string;
+  count: number;
+}
+
+export interface EntryVotes {
+  entryId: string;
+  down: number;
+  up: number;
+}
+
+export interface QuestionCount {
+  /** Normalised question text; identical normalised questions are one group. */
+  normalized: string;
+  count: number;
+  lastAskedAt: Date;
+}
+
+/** The curator report's figures, over asks and votes at or after `since`. */
+export interface ReportStore {
+  mostAskedEntries(since: Date, limit: number): EntryCount[];
+  mostDownvotedEntries(since: Date, limit: number): EntryVotes[];
+  unansweredQuestions(since: Date, limit: number): QuestionCount[];
+}
+
+export interface Storage extends TipStore, ReportStore {
+  /** Asks and votes; question text only when STORE_QUESTIONS is on. */
+  readonly recorder: UsageRecorder;
+  /** A repeat guard every process sharing this database sees. */
+  repeatGuard(cooldownSeconds: number): RepeatGuard;
+  close(): void;
+}

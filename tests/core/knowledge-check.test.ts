@@ -1,0 +1,102 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
+import { KnowledgeError, loadKnowledge } from '../../src/core/knowledge/load.js';
+import { ROOT, runCli } from '../helpers/run-node.js';
+
+const KNOWLEDGE = path.join(ROOT, 'knowledge');
+const FIXTURES = path.join(ROOT, 'tests/fixtures/knowledge-broken');
+const temps: string[] = [];
+
+/** A copy of the real knowledge folder with one file replaced. */
+function knowledgeWith(file: string, content: string): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'vmvc-knowledge-'));
+  temps.push(dir);
+  cpSync(KNOWLEDGE, dir, { recursive: true });
+  writeFileSync(path.join(dir, file), content);
+  return dir;
+}
+
+function problemsIn(dir: string): string[] {
+  try {
+    loadKnowledge(dir);
+  } catch (err) {
+    expect(err).toBeInstanceOf(KnowledgeError);
+    return (err as KnowledgeError).problems;
+  }
+  throw new Error('expected the knowledge to be rejected');
+}
+
+afterEach(() => {
+  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the knowledge in the repo', () => {
+  it('passes `vmvc check`', () => {
+    const result = runCli(['check']);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^Knowledge OK: \d+ FAQ entries/);
+  });
+
+  it('meets the curation floor: 35+ entries with 5+ phrasings, 10+ dimensions, 40+ tips, every source cited', () => {
+    const k = loadKnowledge(KNOWLEDGE);
+    expect(k.faq.length).toBeGreaterThanOrEqual(35);
+    expect(k.faq.every((e) => e.aliases.length >= 5)).toBe(true);
+    expect(k.comparison.length).toBeGreaterThanOrEqual(10);
+    expect(k.tips.length).toBeGreaterThanOrEqual(40);
+    const cited = new Set([...k.faq, ...k.comparison, ...k.tips].flatMap((x) => x.sources));
+    expect([...cited].sort()).toEqual(k.sources.map((s) => s.id).sort());
+  });
+});
+
+describe('broken knowledge files are rejected with file, entry and field', () => {
+  it.each([
+    ['faq-bad-yaml.yaml', /knowledge\/faq\.yaml: invalid YAML at line \d+, column \d+/],
+    ['faq-missing-field.yaml', /knowledge\/faq\.yaml: entry 'startup-time': short: is missing/],
+    ['faq-missing-field.yaml', /knowledge\/faq\.yaml: entry 'startup-time': aliases: expected at least 5 items/],
+    ['faq-dangling-related.yaml', /knowledge\/faq\.yaml: entry 'startup-time': related: unknown entry 'no-such-entry'/],
+    ['faq-duplicate-id.yaml', /knowledge\/faq\.yaml: entry 'startup-time': id: duplicate id/],
+  ])('%s → %s (through the CLI, exit 1)', (fixture, expected) => {
+    const dir = knowledgeWith('faq.yaml', readFileSync(path.join(FIXTURES, fixture), 'utf8'));
+    const result = runCli(['check', '--dir', dir]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(expected);
+    expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  it('lists every problem, not just the first', () => {
+    const dir = knowledgeWith('faq.yaml', readFileSync(path.join(FIXTURES, 'faq-missing-field.yaml'), 'utf8'));
+    expect(problemsIn(dir).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('rejects a phrasing shared by two entries, an over-long answer, an unknown source and a missing file', () => {
+    const faq = parse(readFileSync(path.join(KNOWLEDGE, 'faq.yaml'), 'utf8')) as { entries: Record<string, unknown>[] };
+    const [a, b, c] = faq.entries as [Record<string, string[] | string>, Record<string, string[] | string>, Record<string, string[] | string>];
+    (b.aliases as string[]).push((a.aliases as string[])[0] as string);
+    a.answer = 'x'.repeat(2_600);
+    c.sources = ['nowhere'];
+    const dir = knowledgeWith('faq.yaml', stringify(faq));
+    const problems = problemsIn(dir).join('\n');
+    expect(problems).toContain(`entry '${String(a.id)}': answer: must be at most 2500 characters`);
+    const again = knowledgeWith('faq.yaml', stringify({ entries: faq.entries.map((e, i) => (i === 0 ? { ...e, answer: 'short enough' } : e)) }));
+    const cross = problemsIn(again).join('\n');
+    expect(cross).toContain(`entry '${String(b.id)}': aliases: '${(a.aliases as string[])[0]}' is also a phrasing of entry '${String(a.id)}'`);
+    expect(cross).toContain(`entry '${String(c.id)}': sources: unknown source 'nowhere'`);
+    rmSync(path.join(again, 'tips.yaml'));
+    expect(problemsIn(again).join('\n')).toContain('knowledge/tips.yaml: cannot read the file (it does not exist)');
+  });
+
+  it('rejects unknown fields and a tip pointing at a missing entry', () => {
+    const tips = parse(readFileSync(path.join(KNOWLEDGE, 'tips.yaml'), 'utf8')) as { tips: Record<string, unknown>[] };
+    (tips.tips[0] as Record<string, unknown>).faq = 'not-an-entry';
+    (tips.tips[1] as Record<string, unknown>).colour = 'blue';
+    const problems = problemsIn(knowledgeWith('tips.yaml', stringify(tips))).join('\n');
+    expect(problems).toMatch(/knowledge\/tips\.yaml: tip '\d+': unknown field colour/);
+    const onlyDangling = { tips: tips.tips.map((t, i) => (i === 1 ? { ...t, colour: undefined } : t)) };
+    delete (onlyDangling.tips[1] as Record<string, unknown>).colour;
+    expect(problemsIn(knowledgeWith('tips.yaml', stringify(onlyDangling))).join('\n')).toMatch(/knowledge\/tips\.yaml: tip '\d+': faq: unknown entry 'not-an-entry'/);
+  });
+});
