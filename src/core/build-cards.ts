@@ -99,7 +99,7 @@ export function buildComparisonCard(k: Knowledge, dimensions: readonly Compariso
     whole,
     confidence,
     title: whole ? 'Virtual machines vs containers' : single ? `VM vs container: ${single.name}` : `VM vs container: ${rows.map((r) => r.name).join(', ')}`,
-    body: whole ? 'The two side by side, one row per dimension.' : rows.map((r) => `**${r.name}**: ${r.verdict}`).join('\n'),
+    body: whole ? 'The two side by side, one row per dimension.' : single ? single.verdict : rows.map((r) => `**${r.name}**: ${r.verdict}`).join('\n'),
     sources: sourceRefs(k, dimensions.flatMap((d) => d.sources)),
     related: whole ? [] : refsFor(k, relatedIds).slice(0, MAX_RELATED),
     footer: whole ? '/vmvc compare <dimension> for one row.' : '/vmvc compare for the whole table.',

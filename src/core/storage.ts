@@ -80,7 +80,7 @@ export interface TipStore {
   tipPost(slot: TipSlot): TipPostRecord | undefined;
   /** The channel's most recent claim (any status). */
   lastTipPost(platform: Platform, channelId: string): TipPostRecord | undefined;
-  /** Claims still `claimed` that were made before `before`: sends that never confirmed. */
+  /** Claims still `claimed` that were made at or before `before`: sends that never confirmed. */
   unconfirmedTipPosts(before: Date): TipPostRecord[];
   rotationState(platform: Platform, channelId: string): RotationState | undefined;
 }

@@ -48,7 +48,10 @@ export function renderText(card: Card, options: TextRenderOptions = {}): string 
     case 'comparison':
       for (const row of card.rows) {
         parts.push(
-          wrap([`${row.name}`, `  VM:        ${row.vm}`, `  Container: ${row.container}`, `  → ${row.verdict}`].join('\n'), width),
+          wrap(
+            [`${row.name}`, `  VM:        ${row.vm}`, `  Container: ${row.container}`, ...(card.rows.length > 1 ? [`  → ${row.verdict}`] : [])].join('\n'),
+            width,
+          ),
         );
       }
       break;

@@ -1,7 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
 import {
   KNOWLEDGE_FILES,
@@ -40,16 +42,76 @@ const SCHEMAS = {
   language: synonymsSchema,
 } as const;
 
+// The YAML parser is loaded only when the cache misses: it is most of a cold start.
+const requireLazily = createRequire(import.meta.url);
+type YamlModule = typeof import('yaml');
+
+/**
+ * Validated knowledge is cached as JSON under the OS temp folder, keyed by the
+ * files' bytes and by the validating code itself, so a CLI call or a restart
+ * skips YAML parsing and validation unless something changed.
+ */
+const CACHE_DIR = path.join(os.tmpdir(), 'vmvc-knowledge-cache');
+const VALIDATOR_FILES = ['./schema.js', './cross-check.js', './load.js'].map((f) => new URL(f, import.meta.url));
+
+function cacheKey(texts: readonly string[]): string {
+  const hash = createHash('sha256');
+  for (const file of VALIDATOR_FILES) {
+    try {
+      hash.update(readFileSync(file));
+    } catch {
+      hash.update(String(file));
+    }
+  }
+  for (const text of texts) hash.update('\0').update(text);
+  return hash.digest('hex').slice(0, 40);
+}
+
+function readCache(key: string): Knowledge | undefined {
+  try {
+    return JSON.parse(readFileSync(path.join(CACHE_DIR, `${key}.json`), 'utf8')) as Knowledge;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeCache(key: string, knowledge: Knowledge): void {
+  try {
+    mkdirSync(CACHE_DIR, { recursive: true });
+    const tmp = path.join(CACHE_DIR, `${key}.${process.pid}.tmp`);
+    writeFileSync(tmp, JSON.stringify(knowledge));
+    renameSync(tmp, path.join(CACHE_DIR, `${key}.json`)); // atomic: readers never see half a file
+  } catch {
+    // A read-only or full temp folder only costs speed.
+  }
+}
+
+export interface LoadOptions {
+  /** Use and fill the validated-knowledge cache (default true). `vmvc check` turns it off. */
+  cache?: boolean;
+}
+
 /** Reads, parses and validates every knowledge file; throws KnowledgeError listing all problems. */
-export function loadKnowledge(dir: string = defaultKnowledgeDir()): Knowledge {
+export function loadKnowledge(dir: string = defaultKnowledgeDir(), options: LoadOptions = {}): Knowledge {
   const problems: string[] = [];
-  const parsed: Partial<Record<FileKey, unknown>> = {};
+  const texts = new Map<FileKey, string>();
   for (const key of Object.keys(KNOWLEDGE_FILES) as FileKey[]) {
-    const label = `knowledge/${KNOWLEDGE_FILES[key]}`;
-    const raw = readYaml(path.join(dir, KNOWLEDGE_FILES[key]), label, problems);
+    const text = readText(path.join(dir, KNOWLEDGE_FILES[key]), `knowledge/${KNOWLEDGE_FILES[key]}`, problems);
+    if (text !== undefined) texts.set(key, text);
+  }
+  if (problems.length > 0) throw new KnowledgeError(problems);
+  const useCache = options.cache ?? true;
+  const key = cacheKey([...texts.values()]);
+  const cached = useCache ? readCache(key) : undefined;
+  if (cached) return cached;
+
+  const parsed: Partial<Record<FileKey, unknown>> = {};
+  for (const [fileKey, text] of texts) {
+    const label = `knowledge/${KNOWLEDGE_FILES[fileKey]}`;
+    const raw = parseYamlText(text, label, problems);
     if (raw === undefined) continue;
-    const result = SCHEMAS[key].safeParse(raw);
-    if (result.success) parsed[key] = result.data;
+    const result = SCHEMAS[fileKey].safeParse(raw);
+    if (result.success) parsed[fileKey] = result.data;
     else problems.push(...result.error.issues.map((issue) => describeIssue(label, raw, issue)));
   }
   if (problems.length > 0) throw new KnowledgeError(problems);
@@ -62,18 +124,22 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): Knowledge {
   };
   const crossProblems = crossCheckKnowledge(knowledge);
   if (crossProblems.length > 0) throw new KnowledgeError(crossProblems);
+  if (useCache) writeCache(key, knowledge);
   return knowledge;
 }
 
-function readYaml(file: string, label: string, problems: string[]): unknown {
-  let text: string;
+function readText(file: string, label: string, problems: string[]): string | undefined {
   try {
-    text = readFileSync(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     problems.push(`${label}: cannot read the file (${code === 'ENOENT' ? 'it does not exist' : code ?? String(err)})`);
     return undefined;
   }
+}
+
+function parseYamlText(text: string, label: string, problems: string[]): unknown {
+  const { parse: parseYaml, YAMLParseError } = requireLazily('yaml') as YamlModule;
   try {
     const value: unknown = parseYaml(text, { prettyErrors: true, uniqueKeys: true });
     if (value === null || value === undefined) {

@@ -1,0 +1,100 @@
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  type APIApplicationCommandOptionChoice,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
+import type { HelpCard } from '../../core/card.js';
+import type { Knowledge } from '../../core/knowledge/schema.js';
+import { DISCORD_CHOICE_NAME_MAX, DISCORD_CHOICE_VALUE_MAX } from '../../render/discord-embed.js';
+import { truncatePlain } from '../../render/truncate.js';
+
+/** Discord caps static choices per option at 25. */
+const MAX_STATIC_CHOICES = 25;
+
+export const COMMAND_NAME = 'vmvc';
+export const SUBCOMMANDS = { ask: 'ask', compare: 'compare', tip: 'tip', topics: 'topics', help: 'help' } as const;
+export const OPTIONS = { question: 'question', target: 'target', private: 'private', dimension: 'dimension' } as const;
+
+/**
+ * The /vmvc command as Discord's JSON, the body of the bulk-overwrite PUT.
+ * Dimension choices come from the knowledge, so re-run `npm run discord:register`
+ * after adding a comparison row.
+ */
+export function buildCommandDefinitions(knowledge: Pick<Knowledge, 'comparison'>): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
+  const dimensionChoices: APIApplicationCommandOptionChoice<string>[] = knowledge.comparison
+    .filter((d) => d.id.length <= DISCORD_CHOICE_VALUE_MAX)
+    .slice(0, MAX_STATIC_CHOICES)
+    .map((d) => ({ name: truncatePlain(d.name, DISCORD_CHOICE_NAME_MAX), value: d.id }));
+  return [
+    {
+      name: COMMAND_NAME,
+      description: 'How Docker containers differ from virtual machines',
+      type: ApplicationCommandType.ChatInput,
+      options: [
+        {
+          type: ApplicationCommandOptionType.Subcommand,
+          name: SUBCOMMANDS.ask,
+          description: 'Ask a question in your own words, or pick a topic',
+          options: [
+            {
+              type: ApplicationCommandOptionType.String,
+              name: OPTIONS.question,
+              description: 'Your question, or a topic id such as why-lighter',
+              required: true,
+              autocomplete: true,
+              max_length: 500,
+            },
+            {
+              type: ApplicationCommandOptionType.User,
+              name: OPTIONS.target,
+              description: 'Aim the answer at a teammate (mentions them)',
+              required: false,
+            },
+            {
+              type: ApplicationCommandOptionType.Boolean,
+              name: OPTIONS.private,
+              description: 'Only you see the answer',
+              required: false,
+            },
+          ],
+        },
+        {
+          type: ApplicationCommandOptionType.Subcommand,
+          name: SUBCOMMANDS.compare,
+          description: 'The VM-vs-container table, or one row of it',
+          options: [
+            {
+              type: ApplicationCommandOptionType.String,
+              name: OPTIONS.dimension,
+              description: 'One dimension; leave empty for the whole table',
+              required: false,
+              choices: dimensionChoices,
+            },
+          ],
+        },
+        { type: ApplicationCommandOptionType.Subcommand, name: SUBCOMMANDS.tip, description: 'A random tip about containers and VMs' },
+        { type: ApplicationCommandOptionType.Subcommand, name: SUBCOMMANDS.topics, description: 'Every topic I can answer' },
+        { type: ApplicationCommandOptionType.Subcommand, name: SUBCOMMANDS.help, description: 'What I can answer, with examples' },
+      ],
+    },
+  ];
+}
+
+/** How each core command is typed on Discord; core commands without a subcommand (show) are covered by `ask`. */
+const DISCORD_USAGE: Record<string, { usage: string; summary?: string }> = {
+  ask: { usage: 'ask question:<text>', summary: 'Answer a question in your own words; autocomplete suggests topics as you type' },
+  compare: { usage: 'compare [dimension]' },
+  tip: { usage: 'tip' },
+  topics: { usage: 'topics' },
+  help: { usage: 'help' },
+};
+
+/** The core's help lists its text-command syntax; on Discord the subcommand shapes differ. */
+export function discordHelpCard(card: HelpCard): HelpCard {
+  const commands = card.commands.flatMap((c) => {
+    const discord = DISCORD_USAGE[c.usage.split(' ')[0] ?? ''];
+    return discord === undefined ? [] : [{ usage: discord.usage, summary: discord.summary ?? c.summary }];
+  });
+  return { ...card, commands };
+}

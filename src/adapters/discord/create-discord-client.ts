@@ -1,0 +1,48 @@
+import { Client, GatewayIntentBits, REST, type RESTOptions } from 'discord.js';
+import type { DiscordConfig } from '../../config.js';
+
+/**
+ * The only file that touches the bot token. Everything else gets a client or a
+ * REST instance that already carries it.
+ */
+
+/** Interaction callbacks must arrive within 3 s, so waiting out a longer rate limit is pointless: fail and log instead. */
+const MAX_RATE_LIMIT_WAIT_MS = 2_500;
+
+/**
+ * discord.js appends `/v10` itself, so DISCORD_API_URL is the base
+ * (`https://discord.com/api`); tolerate a pasted `/v10` or trailing slash.
+ */
+export function restBaseUrl(apiUrl: string): string {
+  return apiUrl.replace(/\/+$/, '').replace(/\/v\d+$/, '');
+}
+
+function restOptions(config: Pick<DiscordConfig, 'apiUrl'>): Partial<RESTOptions> {
+  return {
+    ...(config.apiUrl !== undefined && { api: restBaseUrl(config.apiUrl) }),
+    rejectOnRateLimit: (info) => Math.max(info.timeToReset, info.retryAfter) > MAX_RATE_LIMIT_WAIT_MS,
+  };
+}
+
+export interface DiscordConnection {
+  client: Client;
+  /** Logs in with the configured token; resolves once the gateway says READY. */
+  login(): Promise<void>;
+}
+
+export function createDiscordClient(config: Pick<DiscordConfig, 'token' | 'apiUrl'>): DiscordConnection {
+  // Slash commands, autocomplete and buttons arrive as interactions, which need no
+  // intent at all; Guilds keeps the channel cache sane. No privileged intents.
+  const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: restOptions(config) });
+  return {
+    client,
+    async login() {
+      await client.login(config.token);
+    },
+  };
+}
+
+/** A bare REST client for one-off calls (command registration). */
+export function createDiscordRest(config: Pick<DiscordConfig, 'token' | 'apiUrl'>): REST {
+  return new REST(restOptions(config)).setToken(config.token);
+}

@@ -1,0 +1,35 @@
+import type { Interaction } from 'discord.js';
+import { describeDiscordError, errorLogFields } from '../discord-errors.js';
+import { handleAutocomplete } from './autocomplete.js';
+import { handleButton } from './button.js';
+import { handleChatInput } from './chat-input.js';
+import type { HandlerContext } from './handler-context.js';
+
+/**
+ * Sends each interaction to its handler and swallows every failure after
+ * logging it: an exception escaping an async interactionCreate listener would
+ * be re-emitted as the client's `error` event and could take the process down.
+ */
+export async function routeInteraction(interaction: Interaction, ctx: HandlerContext): Promise<void> {
+  const started = performance.now();
+  const kind = interaction.isChatInputCommand()
+    ? 'command'
+    : interaction.isAutocomplete()
+      ? 'autocomplete'
+      : interaction.isButton()
+        ? 'button'
+        : 'other';
+  try {
+    if (interaction.isChatInputCommand()) await handleChatInput(interaction, ctx);
+    else if (interaction.isAutocomplete()) await handleAutocomplete(interaction, ctx);
+    else if (interaction.isButton()) await handleButton(interaction, ctx);
+    else return;
+    ctx.log.debug({ kind, interactionId: interaction.id, ms: Math.round(performance.now() - started) }, 'interaction answered');
+  } catch (err) {
+    const failure = describeDiscordError(err);
+    ctx.log[failure.level](
+      { kind, interactionId: interaction.id, channelId: interaction.channelId, code: failure.code, ...errorLogFields(err) },
+      `could not answer a Discord ${kind} interaction: ${failure.reason}`,
+    );
+  }
+}

@@ -1,0 +1,61 @@
+import { Events, RESTEvents, Routes } from 'discord.js';
+import type { Card } from '../../core/card.js';
+import { renderDiscordMessage, toRestBody } from '../../render/discord-embed.js';
+import { StartupError, type AdapterDeps, type RunningAdapter } from '../adapter.js';
+import { createDiscordClient } from './create-discord-client.js';
+import { describeDiscordError, errorLogFields, isInvalidTokenError, toPostError } from './discord-errors.js';
+import type { HandlerContext } from './handlers/handler-context.js';
+import { routeInteraction } from './handlers/route-interaction.js';
+
+/**
+ * Connects to Discord and answers /vmvc interactions until stopped. Throws
+ * StartupError (one line for the operator) when Discord refuses the token or
+ * cannot be reached. Commands are registered separately (npm run discord:register).
+ */
+export async function startDiscord(deps: AdapterDeps): Promise<RunningAdapter> {
+  const config = deps.config.discord;
+  if (!config) throw new StartupError('Discord is not configured: set DISCORD_TOKEN');
+  const log = deps.log.child({ adapter: 'discord' });
+  const { client, login } = createDiscordClient(config);
+  const ctx: HandlerContext = { core: deps.core, repeatGuard: deps.repeatGuard, log, now: deps.clock ?? (() => new Date()) };
+
+  // Without an 'error' listener an EventEmitter error event throws and kills the process.
+  client.on(Events.Error, (err) => log.error(errorLogFields(err), `Discord client error: ${describeDiscordError(err).reason}`));
+  client.on(Events.Warn, (message) => log.warn(`Discord: ${message}`));
+  client.on(Events.ShardDisconnect, (event, shardId) => log.warn({ shardId, code: event.code }, 'Discord gateway disconnected; discord.js reconnects on its own'));
+  client.on(Events.ShardReconnecting, (shardId) => log.info({ shardId }, 'Discord gateway reconnecting'));
+  client.on(Events.ShardResume, (shardId) => log.info({ shardId }, 'Discord gateway resumed'));
+  client.rest.on(RESTEvents.RateLimited, (info) =>
+    log.warn({ route: info.route, method: info.method, retryAfterMs: info.retryAfter, global: info.global }, `Discord rate limit on ${info.method} ${info.route}: waiting ${info.retryAfter} ms`),
+  );
+  // Not an async listener: routeInteraction never rejects, so nothing is re-emitted as 'error'.
+  client.on(Events.InteractionCreate, (interaction) => void routeInteraction(interaction, ctx));
+
+  // A plain listener, not events.once: that would reject (unhandled) on a later 'error' event.
+  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+  try {
+    await login();
+    if (!client.isReady()) await ready;
+  } catch (err) {
+    await client.destroy().catch(() => undefined);
+    if (isInvalidTokenError(err)) throw new StartupError('Discord rejected DISCORD_TOKEN: check the bot token on the Bot page of the Developer Portal (Reset Token, then copy it)');
+    throw new StartupError(`Could not connect to Discord${config.apiUrl !== undefined ? ` at ${config.apiUrl}` : ''}: ${describeDiscordError(err).reason}`);
+  }
+  log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'Discord bot connected');
+
+  return {
+    platform: 'discord',
+    async post(channelId: string, card: Card) {
+      try {
+        const sent = (await client.rest.post(Routes.channelMessages(channelId), { body: toRestBody(renderDiscordMessage(card)) })) as { id: string };
+        return { messageId: sent.id };
+      } catch (err) {
+        throw toPostError(err, channelId);
+      }
+    },
+    async stop() {
+      client.removeAllListeners(Events.InteractionCreate);
+      await client.destroy();
+    },
+  };
+}

@@ -1,0 +1,26 @@
+import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import { describeSlackError } from '../slack-errors.js';
+import { handleAppMention } from './app-mention.js';
+import { CARD_ACTION_PATTERN, handleBlockAction } from './block-actions.js';
+import { handleDirectMessage } from './direct-message.js';
+import type { ListenerDeps } from './listener-deps.js';
+import { retryFilter } from './retry-filter.js';
+import { handleSlashCommand } from './slash-command.js';
+
+export const SLASH_COMMAND = '/vmvc';
+
+/** Wires every listener, the retry filter and the error handler onto the app. */
+export function registerListeners(app: App, deps: ListenerDeps): void {
+  app.use(retryFilter(deps.log));
+  app.command(SLASH_COMMAND, (args) => handleSlashCommand(args, deps));
+  app.action<BlockAction<ButtonAction>>(CARD_ACTION_PATTERN, (args) => handleBlockAction(args, deps));
+  app.event('app_mention', (args) => handleAppMention(args, deps));
+  app.event('message', (args) => handleDirectMessage(args, deps));
+
+  // Whatever a listener lets escape: one clear line, never rethrown (that would reach the receiver, or crash Socket Mode).
+  app.error(async (error) => {
+    const original = (error as { original?: unknown }).original ?? error;
+    const f = describeSlackError(original);
+    deps.log.error({ code: error.code, slackCode: f.code }, `Slack listener error: ${f.message}`);
+  });
+}

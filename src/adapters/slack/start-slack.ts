@@ -1,0 +1,108 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { App, webApi } from '@slack/bolt';
+import type { Card } from '../../core/card.js';
+import { renderSlackBlocks } from '../../render/slack-blocks.js';
+import { StartupError, type AdapterDeps, type RunningAdapter } from '../adapter.js';
+import { toBoltLogger } from './bolt-logger.js';
+import { createSlackApp, type SlackAppOptions } from './create-slack-app.js';
+import { registerListeners } from './listeners/index.js';
+import { POST_OPTIONS } from './post-options.js';
+import { describeSlackError, toPostError, toStartupError } from './slack-errors.js';
+
+export interface StartSlackOptions {
+  /** HTTP mode: the interface to listen on. Default: every interface (behind a load balancer). Tests use 127.0.0.1. */
+  host?: string;
+  /** HTTP mode: overrides config.port; 0 picks a free port (tests, the bench). */
+  port?: number;
+  /** Web API retry policy; tests pass `{ retries: 0 }`. */
+  retryConfig?: webApi.RetryOptions;
+  socket?: SlackAppOptions['socket'];
+}
+
+export interface RunningSlack extends RunningAdapter {
+  mode: 'socket' | 'http';
+  /** The bot's own user id, from auth.test. */
+  botUserId?: string;
+  /** HTTP mode: where the app listens (`/slack/events`). */
+  address?: { host: string; port: number };
+  app: App;
+}
+
+/**
+ * Starts the Slack adapter: auth.test (a bad token ends here, as one line),
+ * then the Socket Mode connection or the HTTP listener.
+ */
+export async function startSlack(deps: AdapterDeps, options: StartSlackOptions = {}): Promise<RunningSlack> {
+  const config = deps.config.slack;
+  if (!config) throw new StartupError('Slack is not configured: set SLACK_BOT_TOKEN and SLACK_APP_TOKEN (or SLACK_SIGNING_SECRET)');
+  const log = deps.log.child({ adapter: 'slack' });
+  let slack;
+  try {
+    slack = await createSlackApp(config, {
+      logger: toBoltLogger(log),
+      ...(options.retryConfig !== undefined && { retryConfig: options.retryConfig }),
+      ...(options.socket !== undefined && { socket: options.socket }),
+    });
+  } catch (err) {
+    throw toStartupError(err, 'bot', config.apiUrl);
+  }
+  const { app, postClient, identity } = slack;
+  const botUserId = identity.botUserId;
+  const team = identity.team;
+  registerListeners(app, { core: deps.core, repeatGuard: deps.repeatGuard, log, clock: deps.clock ?? (() => new Date()) });
+
+  let address: RunningSlack['address'];
+  if (config.mode === 'http') {
+    const port = options.port ?? config.port;
+    const host = options.host ?? '0.0.0.0';
+    let server: Server;
+    try {
+      server = (await app.start({ port, host })) as Server;
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      throw new StartupError(
+        code === 'EADDRINUSE' ? `PORT ${port} is already in use: stop the other process or set PORT` : `Slack HTTP listener failed on ${host}:${port}: ${String(err)}`,
+      );
+    }
+    const bound = server.address() as AddressInfo;
+    address = { host, port: bound.port };
+    log.info({ botUserId, team, port: bound.port }, `Slack adapter listening (HTTP mode) on ${host}:${bound.port}/slack/events`);
+  } else {
+    try {
+      await app.start();
+    } catch (err) {
+      await app.stop().catch(() => undefined);
+      throw toStartupError(err, 'app', config.apiUrl);
+    }
+    log.info({ botUserId, team }, 'Slack adapter connected (Socket Mode)');
+  }
+
+  let stopped = false;
+  return {
+    platform: 'slack',
+    mode: config.mode,
+    app,
+    ...(botUserId !== undefined && { botUserId }),
+    ...(address !== undefined && { address }),
+    async post(channelId: string, card: Card) {
+      try {
+        const res = await postClient.chat.postMessage({ channel: channelId, ...renderSlackBlocks(card), ...POST_OPTIONS });
+        return { messageId: res.ts ?? '' };
+      } catch (err) {
+        const error = toPostError(err, channelId);
+        log.warn({ channel: channelId, code: error.code, retryAfterMs: error.retryAfterMs }, error.message);
+        throw error;
+      }
+    },
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      try {
+        await app.stop();
+      } catch (err) {
+        log.warn(`Slack adapter did not stop cleanly: ${describeSlackError(err).message}`);
+      }
+    },
+  };
+}

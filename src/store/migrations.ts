@@ -1,0 +1,67 @@
+/**
+ * Schema migrations, applied in order at start-up. PRAGMA user_version holds
+ * how many have run. Never edit a shipped migration: append a new one.
+ *
+ * Times are stored as integer milliseconds since the epoch (UTC).
+ */
+export const MIGRATIONS: readonly string[] = [
+  // 1: tips, rotation, feedback, questions, recent visible posts.
+  `
+  CREATE TABLE tip_posts (
+    platform    TEXT    NOT NULL,
+    channel_id  TEXT    NOT NULL,
+    slot_key    TEXT    NOT NULL,
+    tip_id      INTEGER NOT NULL,
+    status      TEXT    NOT NULL CHECK (status IN ('claimed', 'done', 'failed')),
+    claimed_at  INTEGER NOT NULL,
+    finished_at INTEGER,
+    message_id  TEXT,
+    error       TEXT,
+    attempts    INTEGER NOT NULL DEFAULT 0,
+    -- The exactly-once rule: one row per channel per slot, whoever inserts first wins.
+    PRIMARY KEY (platform, channel_id, slot_key)
+  );
+  CREATE INDEX tip_posts_by_channel_time ON tip_posts (platform, channel_id, claimed_at);
+  CREATE INDEX tip_posts_by_status ON tip_posts (status, claimed_at);
+
+  CREATE TABLE tip_rotation (
+    platform   TEXT    NOT NULL,
+    channel_id TEXT    NOT NULL,
+    state      TEXT    NOT NULL,
+    updated_at INTEGER NOT NULL,
+    PRIMARY KEY (platform, channel_id)
+  );
+
+  CREATE TABLE votes (
+    platform  TEXT    NOT NULL,
+    entry_id  TEXT    NOT NULL,
+    user_hash TEXT    NOT NULL,
+    vote      TEXT    NOT NULL CHECK (vote IN ('up', 'down')),
+    at        INTEGER NOT NULL,
+    -- One vote per user per entry; a new vote replaces the old one.
+    PRIMARY KEY (platform, user_hash, entry_id)
+  );
+  CREATE INDEX votes_by_time ON votes (at);
+
+  CREATE TABLE asks (
+    id         INTEGER PRIMARY KEY,
+    platform   TEXT    NOT NULL,
+    status     TEXT    NOT NULL CHECK (status IN ('answered', 'suggest', 'declined')),
+    entry_id   TEXT,
+    -- Normalised question text, only for unanswered questions and only when STORE_QUESTIONS is on.
+    normalized TEXT,
+    at         INTEGER NOT NULL
+  );
+  CREATE INDEX asks_by_time ON asks (at);
+
+  CREATE TABLE recent_posts (
+    platform    TEXT    NOT NULL,
+    channel_id  TEXT    NOT NULL,
+    entry_id    TEXT    NOT NULL,
+    at          INTEGER NOT NULL,
+    message_ref TEXT,
+    PRIMARY KEY (platform, channel_id, entry_id)
+  );
+  CREATE INDEX recent_posts_by_time ON recent_posts (at);
+  `,
+];

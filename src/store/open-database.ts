@@ -1,0 +1,93 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { MIGRATIONS } from './migrations.js';
+import { StoreError } from './store-error.js';
+
+export type SqliteDatabase = Database.Database;
+
+/** The database's file name inside DATA_DIR. */
+export const DATABASE_FILE = 'vmvc.sqlite';
+
+/**
+ * How long a write waits for another process's write lock (two bot copies, or
+ * the CLI while the bot runs) before failing. Writes here take microseconds,
+ * so this only matters under real contention.
+ */
+export const BUSY_TIMEOUT_MS = 5_000;
+
+const KEEP_IT = 'The file was left as it is: restore it from a backup, or move it aside to start with an empty database.';
+
+export function databasePath(dataDir: string): string {
+  return path.resolve(dataDir, DATABASE_FILE);
+}
+
+/**
+ * Opens (creating if missing) the database at `file`, checks it, switches to
+ * WAL and runs pending migrations. Anything wrong throws a StoreError naming
+ * the file; a damaged or foreign file is never overwritten.
+ */
+export function openDatabase(file: string): SqliteDatabase {
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+  } catch (err) {
+    throw new StoreError(file, `cannot create its folder (${(err as Error).message})`, { cause: err });
+  }
+  let db: SqliteDatabase;
+  try {
+    db = new Database(file);
+  } catch (err) {
+    throw new StoreError(file, `cannot open it (${(err as Error).message})`, { cause: err });
+  }
+  try {
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    checkIntegrity(db, file);
+    const mode = db.pragma('journal_mode = WAL', { simple: true });
+    if (String(mode).toLowerCase() !== 'wal') throw new StoreError(file, `cannot switch it to WAL mode (got ${String(mode)})`);
+    // With WAL, NORMAL keeps the database consistent after a crash; only the last commits before a power cut may be lost.
+    db.pragma('synchronous = NORMAL');
+    migrate(db, file);
+    return db;
+  } catch (err) {
+    db.close();
+    if (err instanceof StoreError) throw err;
+    throw new StoreError(file, `${describeSqliteError(err)}. ${KEEP_IT}`, { cause: err });
+  }
+}
+
+/** quick_check reads every page, so a damaged or foreign file fails here before anything writes to it. */
+function checkIntegrity(db: SqliteDatabase, file: string): void {
+  const rows = db.pragma('quick_check') as { quick_check: string }[];
+  const problems = rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
+  if (problems.length > 0) {
+    throw new StoreError(file, `it is damaged (integrity check: ${problems.slice(0, 3).join('; ')}). ${KEEP_IT}`);
+  }
+}
+
+function migrate(db: SqliteDatabase, file: string): void {
+  // IMMEDIATE takes the write lock first, so two copies starting together migrate once.
+  db.transaction(() => {
+    const version = Number(db.pragma('user_version', { simple: true }));
+    if (version > MIGRATIONS.length) {
+      throw new StoreError(file, `it was written by a newer vmvc (schema version ${version}, this one knows up to ${MIGRATIONS.length}). Upgrade vmvc or use another DATA_DIR.`);
+    }
+    if (version === 0) {
+      const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
+      if (tables.n > 0) throw new StoreError(file, `it is a SQLite database but not a vmvc one (it has tables and no vmvc schema version). ${KEEP_IT}`);
+    }
+    MIGRATIONS.slice(version).forEach((sql, i) => {
+      db.exec(sql);
+      db.pragma(`user_version = ${version + i + 1}`);
+    });
+  }).immediate();
+}
+
+function describeSqliteError(err: unknown): string {
+  const code = (err as { code?: unknown }).code;
+  const message = err instanceof Error ? err.message : String(err);
+  if (code === 'SQLITE_NOTADB') return `it is not a SQLite database (${message})`;
+  if (code === 'SQLITE_CORRUPT') return `it is damaged (${message})`;
+  if (code === 'SQLITE_BUSY') return `another process holds it locked (${message})`;
+  if (typeof code === 'string' && code.startsWith('SQLITE_CANTOPEN')) return `cannot open it (${message})`;
+  return message;
+}

@@ -1,0 +1,45 @@
+import type { RepeatGuard } from '../core/repeat-guard.js';
+import type { Storage } from '../core/storage.js';
+import { databasePath, openDatabase } from './open-database.js';
+import { createSqliteRepeatGuard } from './sqlite-repeat-guard.js';
+import { createSqliteTipStore } from './sqlite-tips.js';
+import { createSqliteRecorder, createSqliteReportStore } from './sqlite-usage.js';
+
+export interface StoreOptions {
+  /** DATA_DIR; created if missing. The database is `<dataDir>/vmvc.sqlite`. */
+  dataDir: string;
+  /** STORE_QUESTIONS (default true). */
+  storeQuestions?: boolean;
+}
+
+export interface SqliteStorage extends Storage {
+  /** Absolute path of the database file, for log lines. */
+  readonly file: string;
+}
+
+/**
+ * Opens the embedded store: checks the file, runs migrations, and returns the
+ * storage the core, the adapters and the tip scheduler share. Throws StoreError.
+ */
+export function openStore(options: StoreOptions): SqliteStorage {
+  const file = databasePath(options.dataDir);
+  const db = openDatabase(file);
+  const tips = createSqliteTipStore(db);
+  const report = createSqliteReportStore(db);
+  const recorder = createSqliteRecorder(db, { storeQuestions: options.storeQuestions ?? true });
+  const guards = new Map<number, RepeatGuard>();
+  return {
+    file,
+    ...tips,
+    ...report,
+    recorder,
+    repeatGuard(cooldownSeconds) {
+      const guard = guards.get(cooldownSeconds) ?? createSqliteRepeatGuard(db, cooldownSeconds);
+      guards.set(cooldownSeconds, guard);
+      return guard;
+    },
+    close() {
+      if (db.open) db.close();
+    },
+  };
+}

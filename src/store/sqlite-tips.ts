@@ -1,0 +1,124 @@
+import type { ClaimOutcome, RotationState, TipPostRecord, TipPostStatus, TipSlot, TipStore } from '../core/storage.js';
+import type { Platform } from '../core/usage.js';
+import type { SqliteDatabase } from './open-database.js';
+
+interface TipPostRow {
+  platform: string;
+  channel_id: string;
+  slot_key: string;
+  tip_id: number;
+  status: string;
+  claimed_at: number;
+  finished_at: number | null;
+  message_id: string | null;
+  error: string | null;
+  attempts: number;
+}
+
+function toRecord(row: TipPostRow): TipPostRecord {
+  return {
+    platform: row.platform as Platform,
+    channelId: row.channel_id,
+    slotKey: row.slot_key,
+    tipId: row.tip_id,
+    status: row.status as TipPostStatus,
+    claimedAt: new Date(row.claimed_at),
+    ...(row.finished_at !== null && { finishedAt: new Date(row.finished_at) }),
+    ...(row.message_id !== null && { messageId: row.message_id }),
+    ...(row.error !== null && { error: row.error }),
+    attempts: row.attempts,
+  };
+}
+
+function parseRotation(json: string): RotationState | undefined {
+  try {
+    const v = JSON.parse(json) as Partial<RotationState>;
+    const ints = (a: unknown): a is number[] => Array.isArray(a) && a.every((n) => Number.isInteger(n));
+    if (!ints(v.remaining) || !ints(v.shown)) return undefined;
+    return {
+      remaining: v.remaining,
+      shown: v.shown,
+      ...(Number.isInteger(v.last) && { last: v.last as number }),
+      cycle: Number.isInteger(v.cycle) ? (v.cycle as number) : 1,
+    };
+  } catch {
+    // An unreadable state only costs the rotation's memory; the next pick starts a fresh cycle.
+    return undefined;
+  }
+}
+
+/** Tip slots and rotation on SQLite; the slot's primary key is the exactly-once rule. */
+export function createSqliteTipStore(db: SqliteDatabase): TipStore {
+  const insertClaim = db.prepare(
+    `INSERT INTO tip_posts (platform, channel_id, slot_key, tip_id, status, claimed_at, attempts)
+     VALUES (?, ?, ?, ?, 'claimed', ?, 0)
+     ON CONFLICT (platform, channel_id, slot_key) DO NOTHING`,
+  );
+  const saveRotation = db.prepare(
+    `INSERT INTO tip_rotation (platform, channel_id, state, updated_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (platform, channel_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
+  );
+  const getRotation = db.prepare('SELECT state FROM tip_rotation WHERE platform = ? AND channel_id = ?');
+  const getPost = db.prepare('SELECT * FROM tip_posts WHERE platform = ? AND channel_id = ? AND slot_key = ?');
+  const lastPost = db.prepare(
+    'SELECT * FROM tip_posts WHERE platform = ? AND channel_id = ? ORDER BY claimed_at DESC, rowid DESC LIMIT 1',
+  );
+  const unconfirmed = db.prepare("SELECT * FROM tip_posts WHERE status = 'claimed' AND claimed_at <= ? ORDER BY claimed_at");
+  const finish = db.prepare(
+    `UPDATE tip_posts SET status = ?, message_id = ?, error = ?, attempts = ?, finished_at = ?
+     WHERE platform = ? AND channel_id = ? AND slot_key = ?`,
+  );
+
+  const claimTipSlot = (slot: TipSlot, tipId: number, now: Date, rotation?: RotationState): boolean =>
+    db
+      .transaction(() => {
+        const won = insertClaim.run(slot.platform, slot.channelId, slot.slotKey, tipId, now.getTime()).changes === 1;
+        if (won && rotation) saveRotation.run(slot.platform, slot.channelId, JSON.stringify(rotation), now.getTime());
+        return won;
+      })
+      .immediate();
+
+  const rotationState = (platform: Platform, channelId: string): RotationState | undefined => {
+    const row = getRotation.get(platform, channelId) as { state: string } | undefined;
+    return row ? parseRotation(row.state) : undefined;
+  };
+
+  const tipPost = (slot: TipSlot): TipPostRecord | undefined => {
+    const row = getPost.get(slot.platform, slot.channelId, slot.slotKey) as TipPostRow | undefined;
+    return row ? toRecord(row) : undefined;
+  };
+
+  return {
+    claimTipSlot,
+    claimNextTip(slot, now, pick): ClaimOutcome {
+      // IMMEDIATE: the read of the rotation state and the claim happen under one write lock.
+      return db
+        .transaction((): ClaimOutcome => {
+          const existing = tipPost(slot);
+          if (existing) return { claimed: false, reason: 'taken', existing };
+          const choice = pick(rotationState(slot.platform, slot.channelId));
+          if (!choice) return { claimed: false, reason: 'no-tips' };
+          if (!claimTipSlot(slot, choice.tipId, now, choice.state)) {
+            return { claimed: false, reason: 'taken', existing: tipPost(slot) as TipPostRecord };
+          }
+          return { claimed: true, tipId: choice.tipId };
+        })
+        .immediate();
+    },
+    markTipDone(slot, messageId, attempts, now) {
+      finish.run('done', messageId, null, attempts, now.getTime(), slot.platform, slot.channelId, slot.slotKey);
+    },
+    markTipFailed(slot, error, attempts, now) {
+      finish.run('failed', null, error, attempts, now.getTime(), slot.platform, slot.channelId, slot.slotKey);
+    },
+    tipPost,
+    lastTipPost(platform, channelId) {
+      const row = lastPost.get(platform, channelId) as TipPostRow | undefined;
+      return row ? toRecord(row) : undefined;
+    },
+    unconfirmedTipPosts(before) {
+      return (unconfirmed.all(before.getTime()) as TipPostRow[]).map(toRecord);
+    },
+    rotationState,
+  };
+}

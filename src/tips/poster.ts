@@ -1,0 +1,12 @@
+import type { Card } from '../core/card.js';
+import type { Platform } from '../core/usage.js';
+
+/**
+ * Sends a card visibly to a channel. A started adapter (RunningAdapter) is one;
+ * so are the REST-only posters the CLI builds (posters.ts). Failures are
+ * PostErrors from src/adapters/adapter.ts; anything else counts as `unknown`.
+ */
+export interface Poster {
+  platform: Platform;
+  post(channelId: string, card: Card): Promise<{ messageId: string }>;
+}
