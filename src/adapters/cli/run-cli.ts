@@ -1,23 +1,24 @@
 import { KnowledgeError } from '../../core/knowledge/load.js';
-import { UsageError, type CliCommand, type CliIo } from './cli-command.js';
-import { CLI_COMMANDS } from './cli-registry.js';
+import { UsageError, type CliIo } from './cli-command.js';
+import { CLI_COMMANDS, type CliCommandEntry } from './cli-registry.js';
 
-function usage(commands: readonly CliCommand[]): string {
+function usage(commands: readonly CliCommandEntry[]): string {
   return ['Usage: vmvc <command> [options]', '', 'Commands:', ...commands.map((c) => `  ${c.name.padEnd(8)} ${c.summary}`), '', 'Run `vmvc <command> --help` for details.'].join('\n');
 }
 
 /** Runs one CLI invocation; returns the exit code. */
-export async function runCli(argv: string[], io: CliIo, commands: readonly CliCommand[] = CLI_COMMANDS): Promise<number> {
+export async function runCli(argv: string[], io: CliIo, commands: readonly CliCommandEntry[] = CLI_COMMANDS): Promise<number> {
   const [name, ...args] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(`${usage(commands)}\n`);
     return name === undefined ? 2 : 0;
   }
-  const command = commands.find((c) => c.name === name);
-  if (!command) {
+  const entry = commands.find((c) => c.name === name);
+  if (!entry) {
     io.stderr.write(`vmvc: unknown command '${name}'\n${usage(commands)}\n`);
     return 2;
   }
+  const command = await entry.load();
   if (args.includes('--help') || args.includes('-h')) {
     io.stdout.write(`Usage: ${command.usage}\n\n${command.help}\n`);
     return 0;

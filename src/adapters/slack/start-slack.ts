@@ -5,7 +5,7 @@ import type { Card } from '../../core/card.js';
 import { renderSlackBlocks } from '../../render/slack-blocks.js';
 import { StartupError, type AdapterDeps, type RunningAdapter } from '../adapter.js';
 import { toBoltLogger } from './bolt-logger.js';
-import { createSlackApp, type SlackAppOptions } from './create-slack-app.js';
+import { createSlackApp, SLACK_EVENTS_PATH, type SlackAppOptions } from './create-slack-app.js';
 import { registerListeners } from './listeners/index.js';
 import { POST_OPTIONS } from './post-options.js';
 import { describeSlackError, toPostError, toStartupError } from './slack-errors.js';
@@ -55,19 +55,20 @@ export async function startSlack(deps: AdapterDeps, options: StartSlackOptions =
   let address: RunningSlack['address'];
   if (config.mode === 'http') {
     const port = options.port ?? config.port;
-    const host = options.host ?? '0.0.0.0';
+    // No host: every interface, IPv6 included, as a load balancer expects.
+    const host = options.host;
     let server: Server;
     try {
-      server = (await app.start({ port, host })) as Server;
+      server = (await app.start(host === undefined ? { port } : { port, host })) as Server;
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       throw new StartupError(
-        code === 'EADDRINUSE' ? `PORT ${port} is already in use: stop the other process or set PORT` : `Slack HTTP listener failed on ${host}:${port}: ${String(err)}`,
+        code === 'EADDRINUSE' ? `PORT ${port} is already in use: stop the other process or set PORT` : `Slack HTTP listener failed on port ${port}: ${String(err)}`,
       );
     }
     const bound = server.address() as AddressInfo;
-    address = { host, port: bound.port };
-    log.info({ botUserId, team, port: bound.port }, `Slack adapter listening (HTTP mode) on ${host}:${bound.port}/slack/events`);
+    address = { host: bound.address, port: bound.port };
+    log.info({ botUserId, team, port: bound.port }, `Slack adapter listening (HTTP mode) on port ${bound.port}, path ${SLACK_EVENTS_PATH}`);
   } else {
     try {
       await app.start();
