@@ -1,8 +1,9 @@
 import { ConfigError, describeAdapters, loadConfig, type Config } from './config.js';
 import { createCore } from './core/create-core.js';
 import { KnowledgeError, loadKnowledge } from './core/knowledge/load.js';
-import { MemoryRepeatGuard } from './core/repeat-guard.js';
-import { MemoryUsageRecorder } from './core/usage.js';
+import { openStore } from './store/open-store.js';
+import { StoreError } from './store/store-error.js';
+import { startTipScheduler, tipChannelsOf } from './tips/tip-scheduler.js';
 import { createLogger } from './log.js';
 import { runConsole } from './adapters/console/start-console.js';
 import { StartupError, type RunningAdapter } from './adapters/adapter.js';
@@ -32,31 +33,68 @@ async function main(): Promise<void> {
     if (err instanceof KnowledgeError) fail(`${err.message}\nFix the files above, then run \`npx vmvc check\`.`);
     throw err;
   }
-  const recorder = new MemoryUsageRecorder();
-  const core = createCore(knowledge, { recorder });
-  const repeatGuard = new MemoryRepeatGuard(config.repeatCooldownSeconds);
+  let store;
+  try {
+    store = openStore({ dataDir: config.dataDir, storeQuestions: config.storeQuestions });
+  } catch (err) {
+    if (err instanceof StoreError) fail(err.message);
+    throw err;
+  }
+  const core = createCore(knowledge, { recorder: store.recorder });
+  const repeatGuard = store.repeatGuard(config.repeatCooldownSeconds);
   const summary = `loaded ${knowledge.faq.length} FAQ entries, ${knowledge.comparison.length} comparison dimensions, ${knowledge.tips.length} tips from ${knowledge.sources.length} sources`;
   const adapters = describeAdapters(config);
 
   if (consoleMode) {
     process.stdout.write(`vmvc: ${summary}\nvmvc: adapters: ${adapters.join(', ')} (no Slack or Discord tokens set; see .env.example)\n`);
     await runConsole(core, { input: process.stdin, output: process.stdout });
+    store.close();
     return;
   }
 
   log.info({ faq: knowledge.faq.length, comparison: knowledge.comparison.length, tips: knowledge.tips.length }, summary);
   log.info({ adapters }, `adapters: ${adapters.join(', ')}`);
   const running: RunningAdapter[] = [];
+  const deps = { config, core, log, repeatGuard };
   try {
-    void repeatGuard;
+    // Imported on demand so the console never loads Bolt or discord.js.
+    if (config.slack) {
+      const { startSlack } = await import('./adapters/slack/start-slack.js');
+      running.push(await startSlack({ ...deps, log: log.child({ adapter: 'slack' }) }));
+    }
+    if (config.discord) {
+      const { startDiscord } = await import('./adapters/discord/start-discord.js');
+      running.push(await startDiscord({ ...deps, log: log.child({ adapter: 'discord' }) }));
+    }
   } catch (err) {
     await Promise.allSettled(running.map((a) => a.stop()));
+    store.close();
     if (err instanceof StartupError) fail(err.message);
     throw err;
   }
+  const channels = tipChannelsOf(config);
+  const tips =
+    channels.length > 0
+      ? startTipScheduler({
+          store,
+          posters: running,
+          channels,
+          schedule: config.tips.schedule,
+          timezone: config.tips.timezone,
+          knowledge,
+          log: log.child({ component: 'tips' }),
+        })
+      : undefined;
+  log.info(
+    { tipChannels: channels.length, nextTip: tips?.nextRun()?.toISOString() ?? null },
+    `vmvc is running: ${adapters.join(', ')}${tips ? `; daily tips to ${channels.length} channel(s), next at ${tips.nextRun()?.toISOString() ?? 'never'}` : ''}`,
+  );
+  const openStoreHandle = store;
   const shutdown = async (signal: string) => {
     log.info({ signal }, 'shutting down');
+    await tips?.stop();
     await Promise.allSettled(running.map((a) => a.stop()));
+    openStoreHandle.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));

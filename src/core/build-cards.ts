@@ -55,7 +55,7 @@ export function buildAnswerCard(k: Knowledge, entry: FaqEntry, confidence: numbe
     body: entry.answer,
     sources: sourceRefs(k, entry.sources),
     related: refsFor(k, entry.related).slice(0, MAX_RELATED),
-    footer: `/vmvc ${entry.id}`,
+    footer: `Topic id: ${entry.id}`,
   };
 }
 
@@ -102,7 +102,7 @@ export function buildComparisonCard(k: Knowledge, dimensions: readonly Compariso
     body: whole ? 'The two side by side, one row per dimension.' : single ? single.verdict : rows.map((r) => `**${r.name}**: ${r.verdict}`).join('\n'),
     sources: sourceRefs(k, dimensions.flatMap((d) => d.sources)),
     related: whole ? [] : refsFor(k, relatedIds).slice(0, MAX_RELATED),
-    footer: whole ? '/vmvc compare <dimension> for one row.' : '/vmvc compare for the whole table.',
+    footer: whole ? 'Ask /vmvc compare with a dimension for one row.' : '/vmvc compare shows the whole table.',
   };
 }
 

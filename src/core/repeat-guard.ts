@@ -19,6 +19,8 @@ export interface RepeatGuard {
   claim(platform: Platform, channelId: string, entryId: string, now: Date): RecentPost | undefined;
   /** Attaches the sent message's id to the claim, for the pointer. */
   confirm(platform: Platform, channelId: string, entryId: string, messageRef: string): void;
+  /** Drops a claim whose post failed, so the next asker is not pointed at a message that does not exist. */
+  release(platform: Platform, channelId: string, entryId: string): void;
 }
 
 /** In-process guard; the store provides one that two bot copies share. */
@@ -38,6 +40,10 @@ export class MemoryRepeatGuard implements RepeatGuard {
   confirm(platform: Platform, channelId: string, entryId: string, messageRef: string): void {
     const post = this.posts.get(`${platform}:${channelId}:${entryId}`);
     if (post) post.messageRef = messageRef;
+  }
+
+  release(platform: Platform, channelId: string, entryId: string): void {
+    this.posts.delete(`${platform}:${channelId}:${entryId}`);
   }
 
   private prune(now: Date): void {

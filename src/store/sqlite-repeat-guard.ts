@@ -18,6 +18,7 @@ export function createSqliteRepeatGuard(db: SqliteDatabase, cooldownSeconds: num
   );
   const confirm = db.prepare('UPDATE recent_posts SET message_ref = ? WHERE platform = ? AND channel_id = ? AND entry_id = ?');
   const sweep = db.prepare('DELETE FROM recent_posts WHERE at < ?');
+  const remove = db.prepare('DELETE FROM recent_posts WHERE platform = ? AND channel_id = ? AND entry_id = ?');
   let claims = 0;
 
   const claim = db.transaction((platform: string, channelId: string, entryId: string, now: Date): RecentPost | undefined => {
@@ -34,6 +35,9 @@ export function createSqliteRepeatGuard(db: SqliteDatabase, cooldownSeconds: num
     claim: (platform, channelId, entryId, now) => claim.immediate(platform, channelId, entryId, now),
     confirm(platform, channelId, entryId, messageRef) {
       confirm.run(messageRef, platform, channelId, entryId);
+    },
+    release(platform, channelId, entryId) {
+      remove.run(platform, channelId, entryId);
     },
   };
 }

@@ -25,10 +25,12 @@ import { nextTip } from './rotation.js';
  * doubled one. The scheduler logs such claims as "unconfirmed" at start-up,
  * and `vmvc tips status` shows them. The next slot posts the next tip as usual.
  *
- * A retried send is only retried on errors the platform reports before
- * posting (rate limits, server errors, connection failures), so retries do not
- * double a post either. A failed slot's tip is not put back: the rotation
- * moves on, and the tip comes round again next cycle.
+ * Retries follow PostError.retryable: a rate limit (the platform refused, so
+ * nothing was posted) and `unknown` (server errors, network failures). One
+ * narrow case remains: a request the platform accepted whose reply was lost
+ * looks like a network failure, and its retry can post a second copy. Other
+ * errors (unknown channel, permissions, auth) fail at once. A failed slot's
+ * tip is not put back: the rotation moves on and it comes round next cycle.
  */
 
 export interface RetryPolicy {

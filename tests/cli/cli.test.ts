@@ -17,7 +17,7 @@ describe('vmvc CLI (child process)', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^Why are containers lighter than VMs\?\n=+\n/);
     expect(r.stdout).toContain('Sources:');
-    expect(r.stdout).toContain('/vmvc why-lighter');
+    expect(r.stdout).toContain('Topic id: why-lighter');
   });
 
   it('ask --json prints one object with the documented fields', () => {

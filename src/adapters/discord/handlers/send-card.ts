@@ -30,9 +30,15 @@ export async function sendCard(interaction: RepliableInteraction, reply: Reply, 
     await sendReply(interaction, renderDiscordMessage(card, { recentPost }), { ephemeral: true });
     return;
   }
-  const response = await sendReply(interaction, renderDiscordMessage(card, options.target !== undefined ? { target: options.target } : {}), {
-    ephemeral: false,
-  });
+  let response;
+  try {
+    response = await sendReply(interaction, renderDiscordMessage(card, options.target !== undefined ? { target: options.target } : {}), {
+      ephemeral: false,
+    });
+  } catch (err) {
+    ctx.repeatGuard.release('discord', channelId, key);
+    throw err;
+  }
   const messageId = response.interaction.responseMessageId;
   if (messageId !== null) ctx.repeatGuard.confirm('discord', channelId, key, messageLink(interaction.guildId, channelId, messageId));
 }

@@ -12,7 +12,7 @@ export async function handleAppMention({ event, say, context }: AppMentionArgs, 
   if (event.bot_id !== undefined || event.subtype !== undefined) return;
   if (event.user === undefined || event.user === context.botUserId) return;
   const question = stripBotMention(event.text, context.botUserId);
-  const reply = deps.core.ask(question, { platform: 'slack', userId: event.user });
+  const reply = deps.core.respond(question, { platform: 'slack', userId: event.user });
   try {
     await say({ ...renderSlackBlocks(reply.card), thread_ts: event.thread_ts ?? event.ts, ...POST_OPTIONS });
   } catch (err) {

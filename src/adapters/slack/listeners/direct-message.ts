@@ -15,7 +15,7 @@ export async function handleDirectMessage({ event, say, context }: MessageArgs, 
   if (event.channel_type !== 'im') return;
   if (event.subtype !== undefined) return;
   if (event.bot_id !== undefined || event.user === context.botUserId) return;
-  const reply = deps.core.ask(event.text ?? '', { platform: 'slack', userId: event.user });
+  const reply = deps.core.respond(event.text ?? '', { platform: 'slack', userId: event.user });
   try {
     await say({ ...renderSlackBlocks(reply.card), ...(event.thread_ts !== undefined && { thread_ts: event.thread_ts }), ...POST_OPTIONS });
   } catch (err) {

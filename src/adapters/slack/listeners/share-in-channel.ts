@@ -50,6 +50,7 @@ export async function shareInChannel(
     const failure = describeSlackError(err);
     deps.log.warn({ channel: req.channelId, code: failure.code }, `Share in channel: chat.postMessage failed: ${failure.message}`);
     if (!CANNOT_POST_HERE.has(failure.code)) {
+      deps.repeatGuard.release('slack', req.channelId, entryId);
       await replyEphemeral(respond, `Sorry, I could not post that here (${failure.code}).`, deps.log);
       return;
     }
@@ -60,6 +61,7 @@ export async function shareInChannel(
     await removeEphemeral(respond, deps);
   } catch (err) {
     deps.log.warn({ channel: req.channelId }, `Share in channel via response_url failed: ${describeSlackError(err).message}`);
+    deps.repeatGuard.release('slack', req.channelId, entryId);
     await replyEphemeral(respond, 'I cannot post in this conversation. Invite me with /invite @vmvc, or share from a channel I am in.', deps.log);
   }
 }
