@@ -1,0 +1,13 @@
+/**
+ * `npm run bench`: every benchmark, one after another, in one process.
+ * Timing lives here, never in tests.
+ */
+import { runDiscordInteractionBench } from './discord-interaction.js';
+import { runEngineBench } from './engine.js';
+import { runSlackAckBench } from './slack-ack.js';
+
+await runEngineBench();
+console.log('');
+await runSlackAckBench();
+console.log('');
+await runDiscordInteractionBench();
