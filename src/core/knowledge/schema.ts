@@ -48,6 +48,12 @@ export const faqEntrySchema = z.strictObject({
   sources: z.array(slug).min(1, { message: 'expected at least 1 item' }),
   /** Shown first in autocomplete and help when the field is empty. */
   pinned: z.boolean().default(false),
+  /**
+   * The side this entry argues for (when-vm: vm). A question naming both sides
+   * names the one it asks about first ("docker instead of a VM"), which tells
+   * when-docker from when-vm when their words are the same.
+   */
+  favours: z.enum(['vm', 'container']).optional(),
 });
 
 export const comparisonDimensionSchema = z.strictObject({

@@ -36,18 +36,29 @@ export interface MatchIndex {
   corrector: SpellCorrector;
   /** Typo fixer for query words: undefined for known words, else the closest known word. */
   fix: WordFixer;
+  /** Per entry: the side it argues for (+1 VM, -1 container, 0 neither), from `favours`. */
+  sides: number[];
   /** Domain words; a question needs one to be answered on a fuzzy match. */
   anchors: Set<string>;
   dimensions: IndexedDimension[];
+}
+
+/**
+ * In a question naming both sides, the side named first is the one asked
+ * about: "when is a VM better than docker", "docker instead of a VM".
+ * +1 for VM first, -1 for container first, 0 when only one side is named.
+ */
+export function sideOf(tokens: readonly string[]): number {
+  const vm = tokens.indexOf('vm');
+  const container = tokens.indexOf('container');
+  if (vm < 0 || container < 0) return 0;
+  return vm < container ? 1 : -1;
 }
 
 /** Adjacent-token pairs, so "vm better" and "container better" tell when-vm from when-docker. */
 export function withBigrams(tokens: readonly string[]): string[] {
   const features = [...new Set(tokens)];
   for (let i = 0; i + 1 < tokens.length; i++) features.push(`${tokens[i]}_${tokens[i + 1]}`);
-  // Which side is named first is usually the side asked about: "vm rather than containers".
-  const lead = tokens.find((t) => t === 'vm' || t === 'container');
-  if (lead !== undefined) features.push(`_lead_${lead}`);
   return [...new Set(features)];
 }
 
@@ -59,9 +70,11 @@ export function buildMatchIndex(knowledge: Knowledge): MatchIndex {
   const tokenOwners = new Map<string, Set<string>>();
   const raw: { entry: number; tokens: string[] }[] = [];
   const bags: Set<string>[] = [];
+  const sides: number[] = [];
 
   entries.forEach((e, i) => {
     const bag = new Set<string>();
+
     for (const text of [e.question, e.title, e.id.replace(/-/g, ' '), ...e.aliases]) {
       exact.set(phrasingKey(text), e.id);
       const sequence = normalizer.tokens(text);
@@ -74,6 +87,7 @@ export function buildMatchIndex(knowledge: Knowledge): MatchIndex {
     }
     for (const keyword of e.keywords) normalizer.tokens(keyword).forEach((t) => bag.add(t));
     bags.push(bag);
+    sides.push(e.favours === 'vm' ? 1 : e.favours === 'container' ? -1 : 0);
   });
 
   // idf over entries: a word in every entry ("container") says little about which one.
@@ -126,6 +140,7 @@ export function buildMatchIndex(knowledge: Knowledge): MatchIndex {
     bags,
     corrector,
     fix,
+    sides,
     anchors,
     dimensions,
   };

@@ -1,6 +1,6 @@
 import type { ComparisonDimension } from '../knowledge/schema.js';
 import { detectCompareIntent } from './compare-intent.js';
-import { withBigrams, type MatchIndex } from './match-index.js';
+import { sideOf, withBigrams, type MatchIndex } from './match-index.js';
 import { phrasingKey } from './phrasing-key.js';
 import {
   ANSWER_MARGIN,
@@ -11,6 +11,7 @@ import {
   MAX_SUGGESTIONS,
   NO_ANCHOR_ANSWER_MIN,
   PHRASING_WEIGHT,
+  SIDE_BONUS,
   SUGGEST_MIN,
   SUGGEST_RELATIVE,
 } from './thresholds.js';
@@ -25,6 +26,9 @@ export type MatchResult =
   | { status: 'compare'; dimensions: ComparisonDimension[]; whole: boolean; score: number; candidates: Candidate[]; normalized: string }
   | { status: 'suggest'; score: number; candidates: Candidate[]; normalized: string }
   | { status: 'declined'; reason: 'empty' | 'unknown'; score: number; candidates: Candidate[]; normalized: string };
+
+/** Words that make the side named first the preferred one. */
+const PREFERENCE_CUES = new Set(['instead', 'rather', 'over', 'better', 'prefer', 'preferable', 'than', 'beat', 'beats', 'favour', 'favor']);
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)+$|^[a-z0-9]+$/;
 
@@ -48,7 +52,9 @@ export function matchQuestion(index: MatchIndex, text: string): MatchResult {
   }
   if (tokens.length === 0) return { status: 'declined', reason: 'unknown', score: 0, candidates: [], normalized };
 
-  const candidates = scoreEntries(index, tokens, withBigrams(sequence));
+    // "docker or a vm?" asks for neither side; "docker instead of a vm" asks about docker.
+  const side = words.some((w) => PREFERENCE_CUES.has(w)) ? sideOf(sequence) : 0;
+  const candidates = scoreEntries(index, tokens, withBigrams(sequence), side);
   const top = candidates[0];
   const second = candidates[1];
   const topScore = top?.score ?? 0;
@@ -97,7 +103,7 @@ function linksTo(dimensions: ComparisonDimension[], entryId: string): boolean {
  * The first rewards asking it the way someone already did; the second rewards
  * rewordings that use the entry's words in a new order.
  */
-function scoreEntries(index: MatchIndex, tokens: string[], features: string[]): Candidate[] {
+function scoreEntries(index: MatchIndex, tokens: string[], features: string[], side: number): Candidate[] {
   const weights = tokens.map((t) => index.idf.get(t) ?? index.unknownIdf);
   const queryMass = weights.reduce((s, w) => s + w, 0);
   // Bigrams the knowledge never uses say nothing either way; leave them out of the norm.
@@ -125,7 +131,9 @@ function scoreEntries(index: MatchIndex, tokens: string[], features: string[]): 
       if (bag.has(t)) covered += weights[i] as number;
     });
     if (covered === 0) return;
-    const score = PHRASING_WEIGHT * (bestCosine.get(ei) ?? 0) + (1 - PHRASING_WEIGHT) * (covered / queryMass);
+    const entrySide = index.sides[ei] ?? 0;
+    const sideBonus = side === 0 || entrySide === 0 ? 0 : side === entrySide ? SIDE_BONUS : -SIDE_BONUS;
+    const score = PHRASING_WEIGHT * (bestCosine.get(ei) ?? 0) + (1 - PHRASING_WEIGHT) * (covered / queryMass) + sideBonus;
     scored.push({ id: (index.entries[ei] as { id: string }).id, score: Math.round(score * 1000) / 1000 });
   });
   return scored.sort((a, b) => b.score - a.score);

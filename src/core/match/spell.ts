@@ -9,11 +9,10 @@ import Fuse from 'fuse.js';
 /** Words shorter than this are never corrected: too many near neighbours. */
 const MIN_WORD_LENGTH = 4;
 /**
- * fuse.js score (0 exact … 1 unrelated) a correction must beat. 0.34 lets one
- * edit through in 4–5 letter words and two in longer ones ("hypervisr",
- * "virtaulization") while keeping "lunch" away from "launch"-like neighbours.
+ * fuse.js score (0 exact … 1 unrelated) a candidate must beat to be considered;
+ * the edit-distance check below has the final word.
  */
-const MAX_FUSE_SCORE = 0.34;
+const MAX_FUSE_SCORE = 0.45;
 const CACHE_LIMIT = 5_000;
 
 export interface SpellCorrector {
@@ -47,10 +46,32 @@ export function createSpellCorrector(vocabulary: Iterable<string>): SpellCorrect
   };
 }
 
-/** Fuse matches substrings; a correction must also be about the same length and start alike. */
+/**
+ * Fuse ranks candidates; the edit distance decides. One edit (a transposition
+ * counts as one: "dokcer") up to six letters, two beyond: enough for real
+ * typos, too few to turn "virtualenv" into "virtualize".
+ */
 function acceptable(word: string, candidate: string, score: number): boolean {
   if (score > MAX_FUSE_SCORE) return false;
-  if (Math.abs(candidate.length - word.length) > Math.max(1, Math.floor(word.length / 4))) return false;
   // People rarely mistype the first letter; allowing it turns "night" into "light".
-  return candidate[0] === word[0];
+  if (candidate[0] !== word[0]) return false;
+  return editDistance(word, candidate) <= (word.length <= 6 ? 1 : 2);
+}
+
+/** Optimal string alignment distance (Levenshtein plus adjacent transpositions). */
+export function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
+  for (let j = 0; j <= b.length; j++) (rows[0] as number[])[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    const row = rows[i] as number[];
+    const prev = rows[i - 1] as number[];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, ((rows[i - 2] as number[])[j - 2] as number) + 1);
+      row[j] = d;
+    }
+  }
+  return (rows[a.length] as number[])[b.length] as number;
 }
