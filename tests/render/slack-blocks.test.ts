@@ -71,7 +71,7 @@ function assertWithinLimits(message: SlackMessage, label: string, allowedMention
   expect(message.text.length, `${label}: fallback text`).toBeLessThanOrEqual(SLACK_FALLBACK_TEXT_MAX);
   expect(message.blocks.length, `${label}: blocks`).toBeLessThanOrEqual(SLACK_MESSAGE_BLOCKS_MAX);
   const actionIds: string[] = [];
-  for (const block of message.blocks as Json[]) {
+  for (const block of message.blocks as unknown as Json[]) {
     const text = block['text'] as Json | undefined;
     switch (block['type']) {
       case 'header':
@@ -84,20 +84,20 @@ function assertWithinLimits(message: SlackMessage, label: string, allowedMention
           expect((text['text'] as string).length, `${label}: section`).toBeLessThanOrEqual(SLACK_SECTION_TEXT_MAX);
           expect((text['text'] as string).trim()).not.toBe('');
         }
-        const fields = (block['fields'] as Json[] | undefined) ?? [];
+        const fields = (block['fields'] as unknown as Json[] | undefined) ?? [];
         expect(fields.length, `${label}: fields`).toBeLessThanOrEqual(SLACK_SECTION_FIELDS_MAX);
         for (const f of fields) expect((f['text'] as string).length, `${label}: field`).toBeLessThanOrEqual(SLACK_FIELD_TEXT_MAX);
         break;
       }
       case 'context': {
-        const elements = block['elements'] as Json[];
+        const elements = block['elements'] as unknown as Json[];
         expect(elements.length).toBeGreaterThan(0);
         expect(elements.length, `${label}: context`).toBeLessThanOrEqual(SLACK_CONTEXT_ELEMENTS_MAX);
         for (const e of elements) expect((e['text'] as string).length).toBeLessThanOrEqual(SLACK_CONTEXT_TEXT_MAX);
         break;
       }
       case 'actions': {
-        const elements = block['elements'] as Json[];
+        const elements = block['elements'] as unknown as Json[];
         expect(elements.length).toBeGreaterThan(0);
         expect(elements.length, `${label}: buttons`).toBeLessThanOrEqual(SLACK_ACTIONS_ELEMENTS_MAX);
         for (const b of elements) {
@@ -146,19 +146,19 @@ describe('renderSlackBlocks card shapes', () => {
 
   it('answer card: header, mrkdwn body, sources context, Share, related and feedback buttons', () => {
     const { blocks, text } = renderSlackBlocks(answer, { shareable: true });
-    const types = (blocks as Json[]).map((b) => b['type']);
+    const types = (blocks as unknown as Json[]).map((b) => b['type']);
     expect(types[0]).toBe('header');
     expect(types).toContain('section');
     expect(types).toContain('context');
     expect(text).toContain(answer.title);
-    const buttons = (blocks as Json[]).filter((b) => b['type'] === 'actions').flatMap((b) => b['elements'] as Json[]);
+    const buttons = (blocks as unknown as Json[]).filter((b) => b['type'] === 'actions').flatMap((b) => b['elements'] as unknown as Json[]);
     const ids = buttons.map((b) => decodeAction(b['action_id'] as string));
     expect(ids[0]).toEqual({ type: 'share', entryId: 'why-lighter' });
     expect(ids).toContainEqual({ type: 'vote', entryId: 'why-lighter', vote: 'up' });
     expect(ids).toContainEqual({ type: 'vote', entryId: 'why-lighter', vote: 'down' });
     const related = ids.filter((a) => a?.type === 'show');
     expect(related.length).toBe(Math.min(3, answer.related.length));
-    const contextText = strings((blocks as Json[]).filter((b) => b['type'] === 'context')).join(' ');
+    const contextText = strings((blocks as unknown as Json[]).filter((b) => b['type'] === 'context')).join(' ');
     expect(contextText).toContain('Sources:');
     expect(contextText).toContain(answer.sources[0]?.title.replace(/&/g, '&amp;') ?? '');
   });
@@ -171,7 +171,7 @@ describe('renderSlackBlocks card shapes', () => {
 
   it('neutral markup becomes mrkdwn: **bold** → *bold*, "- " → "• ", code kept', () => {
     const card: AnswerCard = { ...answer, body: '**Short:** containers share the kernel.\n- one `docker **run**`\n- two\n```\na ** b\n```' };
-    const section = (renderSlackBlocks(card).blocks as Json[]).find((b) => b['type'] === 'section') as Json;
+    const section = (renderSlackBlocks(card).blocks as unknown as Json[]).find((b) => b['type'] === 'section') as Json;
     const text = (section['text'] as Json)['text'] as string;
     expect(text).toContain('*Short:* containers');
     expect(text).toContain('• one `docker **run**`');
@@ -181,33 +181,33 @@ describe('renderSlackBlocks card shapes', () => {
 
   it('comparison cards put VM and Container side by side as fields', () => {
     const card = core.compare('startup-time').card;
-    const rows = (renderSlackBlocks(card).blocks as Json[]).filter((b) => Array.isArray(b['fields']));
+    const rows = (renderSlackBlocks(card).blocks as unknown as Json[]).filter((b) => Array.isArray(b['fields']));
     expect(rows.length).toBe(1);
-    const fields = (rows[0]?.['fields'] as Json[]).map((f) => f['text'] as string);
+    const fields = (rows[0]?.['fields'] as unknown as Json[]).map((f) => f['text'] as string);
     expect(fields[0]).toMatch(/^\*VM\*\n/);
     expect(fields[1]).toMatch(/^\*Container\*\n/);
-    const whole = (renderSlackBlocks(core.compare('').card).blocks as Json[]).filter((b) => Array.isArray(b['fields']));
+    const whole = (renderSlackBlocks(core.compare('').card).blocks as unknown as Json[]).filter((b) => Array.isArray(b['fields']));
     expect(whole.length).toBe(knowledge.comparison.length);
   });
 
   it('tip cards get one "Learn more" button, never a duplicate action id', () => {
     const tip = core.tip(knowledge.tips[0]?.id).card;
-    const buttons = (renderSlackBlocks(tip).blocks as Json[]).filter((b) => b['type'] === 'actions').flatMap((b) => b['elements'] as Json[]);
+    const buttons = (renderSlackBlocks(tip).blocks as unknown as Json[]).filter((b) => b['type'] === 'actions').flatMap((b) => b['elements'] as unknown as Json[]);
     expect(buttons.length).toBe(1);
     expect(((buttons[0]?.['text'] as Json)['text'] as string).startsWith('Learn more')).toBe(true);
   });
 
   it('suggest cards offer each suggestion as a button', () => {
     const ids = knowledge.faq.slice(0, 3).map((e) => e.id);
-    const buttons = (renderSlackBlocks(buildSuggestCard(knowledge, ids, 0.5)).blocks as Json[])
+    const buttons = (renderSlackBlocks(buildSuggestCard(knowledge, ids, 0.5)).blocks as unknown as Json[])
       .filter((b) => b['type'] === 'actions')
-      .flatMap((b) => b['elements'] as Json[]);
+      .flatMap((b) => b['elements'] as unknown as Json[]);
     expect(buttons.map((b) => decodeAction(b['action_id'] as string))).toEqual(ids.map((entryId) => ({ type: 'show', entryId })));
   });
 
   it('an ephemeral card aimed at a teammate carries the aim in every button; a shared card carries it in none', () => {
     const values = (options: SlackRenderOptions) =>
-      (renderSlackBlocks(answer, options).blocks as Json[]).filter((b) => b['type'] === 'actions').flatMap((b) => (b['elements'] as Json[]).map((e) => e['value']));
+      (renderSlackBlocks(answer, options).blocks as unknown as Json[]).filter((b) => b['type'] === 'actions').flatMap((b) => (b['elements'] as unknown as Json[]).map((e) => e['value']));
     expect(new Set(values({ shareable: true, target: 'U0ALICE' }))).toEqual(new Set(['to:U0ALICE']));
     expect(values({ sharedBy: 'U0ASKER', target: 'U0ALICE' }).some((v) => String(v).includes('U0ALICE'))).toBe(false);
   });
