@@ -6,6 +6,8 @@ import {
   ANSWER_MARGIN,
   ANSWER_MIN,
   ANSWER_SURE,
+  COVERAGE_TO_ANSWER,
+  COVERAGE_TO_SUGGEST,
   DIMENSION_SUPPORT,
   FAQ_OVER_DIMENSION,
   MAX_SUGGESTIONS,
@@ -19,6 +21,8 @@ import {
 export interface Candidate {
   id: string;
   score: number;
+  /** Share of the question's word weight found in the entry (0..1). */
+  coverage: number;
 }
 
 export type MatchResult =
@@ -30,25 +34,30 @@ export type MatchResult =
 /** Words that make the side named first the preferred one. */
 const PREFERENCE_CUES = new Set(['instead', 'rather', 'over', 'better', 'prefer', 'preferable', 'than', 'beat', 'beats', 'favour', 'favor']);
 
+/** Longest normalised text kept with a result (and so in the store). */
+const MAX_NORMALIZED_CHARS = 300;
+
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)+$|^[a-z0-9]+$/;
 
 /** Decides what a question asks: one entry, a comparison, a "did you mean", or nothing we know. */
 export function matchQuestion(index: MatchIndex, text: string): MatchResult {
   const trimmed = text.trim().toLowerCase();
   if (SLUG.test(trimmed) && index.entryIndex.has(trimmed)) {
-    return { status: 'answered', entryId: trimmed, score: 1, candidates: [{ id: trimmed, score: 1 }], normalized: trimmed, via: 'slug' };
+    return { status: 'answered', entryId: trimmed, score: 1, candidates: [{ id: trimmed, score: 1, coverage: 1 }], normalized: trimmed, via: 'slug' };
   }
   const key = phrasingKey(text);
   const words = index.normalizer.words(text);
   const sequence = index.normalizer.tokens(text, index.fix);
   const tokens = [...new Set(sequence)];
-  const normalized = tokens.join(' ');
+  // What curators see in the report: the asker's words without case, markup, mentions or
+  // punctuation, before typo fixing and synonyms (which would turn "lunch" into something else).
+  const normalized = words.join(' ').slice(0, MAX_NORMALIZED_CHARS);
   if (key === '') return { status: 'declined', reason: 'empty', score: 0, candidates: [], normalized };
 
   const exactId = index.exact.get(key) ?? index.exactTokens.get([...tokens].sort().join(' '));
   const intent = detectCompareIntent(index, words, tokens);
   if (exactId !== undefined && !(intent.cue && intent.dimensions.length > 0 && !linksTo(intent.dimensions, exactId))) {
-    return { status: 'answered', entryId: exactId, score: 1, candidates: [{ id: exactId, score: 1 }], normalized, via: 'alias' };
+    return { status: 'answered', entryId: exactId, score: 1, candidates: [{ id: exactId, score: 1, coverage: 1 }], normalized, via: 'alias' };
   }
   if (tokens.length === 0) return { status: 'declined', reason: 'unknown', score: 0, candidates: [], normalized };
 
@@ -83,10 +92,17 @@ export function matchQuestion(index: MatchIndex, text: string): MatchResult {
     }
     return { status: 'declined', reason: 'unknown', score: Math.min(topScore, SUGGEST_MIN / 2), candidates: [], normalized };
   }
-  if (top !== undefined && (topScore >= ANSWER_SURE || (topScore >= ANSWER_MIN && topScore - (second?.score ?? 0) >= ANSWER_MARGIN))) {
+  // Most of what was asked must be about the entry: one shared rare word ("kubernetes") among
+  // unknown ones ("rotate … secrets") is a different question.
+  const coverage = top?.coverage ?? 0;
+  if (
+    top !== undefined &&
+    coverage >= COVERAGE_TO_ANSWER &&
+    (topScore >= ANSWER_SURE || (topScore >= ANSWER_MIN && topScore - (second?.score ?? 0) >= ANSWER_MARGIN))
+  ) {
     return { status: 'answered', entryId: top.id, score: topScore, candidates, normalized, via: 'fuzzy' };
   }
-  if (topScore >= SUGGEST_MIN) {
+  if (topScore >= SUGGEST_MIN && coverage >= COVERAGE_TO_SUGGEST) {
     const shown = candidates.filter((c) => c.score >= topScore * SUGGEST_RELATIVE).slice(0, MAX_SUGGESTIONS);
     return { status: 'suggest', score: topScore, candidates: shown, normalized };
   }
@@ -134,7 +150,7 @@ function scoreEntries(index: MatchIndex, tokens: string[], features: string[], s
     const entrySide = index.sides[ei] ?? 0;
     const sideBonus = side === 0 || entrySide === 0 ? 0 : side === entrySide ? SIDE_BONUS : -SIDE_BONUS;
     const score = PHRASING_WEIGHT * (bestCosine.get(ei) ?? 0) + (1 - PHRASING_WEIGHT) * (covered / queryMass) + sideBonus;
-    scored.push({ id: (index.entries[ei] as { id: string }).id, score: Math.round(score * 1000) / 1000 });
+    scored.push({ id: (index.entries[ei] as { id: string }).id, score: Math.round(score * 1000) / 1000, coverage: covered / queryMass });
   });
   return scored.sort((a, b) => b.score - a.score);
 }

@@ -48,14 +48,17 @@ export function createSpellCorrector(vocabulary: Iterable<string>): SpellCorrect
 
 /**
  * Fuse ranks candidates; the edit distance decides. One edit (a transposition
- * counts as one: "dokcer") up to six letters, two beyond: enough for real
- * typos, too few to turn "virtualenv" into "virtualize".
+ * counts as one: "dokcer") below eight letters, two from eight: enough for
+ * real typos, too few to turn "virtualenv" into "virtualize".
  */
 function acceptable(word: string, candidate: string, score: number): boolean {
   if (score > MAX_FUSE_SCORE) return false;
   // People rarely mistype the first letter; allowing it turns "night" into "light".
   if (candidate[0] !== word[0]) return false;
-  return editDistance(word, candidate) <= (word.length <= 6 ? 1 : 2);
+  // Short words only get a swapped or wrong letter ("imgae"), never one added or dropped:
+  // "lunch" is not a typo of "launch". Two edits only for long words ("virtaulisation").
+  if (word.length <= 5 && candidate.length !== word.length) return false;
+  return editDistance(word, candidate) <= (word.length < 8 ? 1 : 2);
 }
 
 /** Optimal string alignment distance (Levenshtein plus adjacent transpositions). */
