@@ -34,6 +34,10 @@ const SECRET_PATTERNS: RegExp[] = [
   // Discord bot tokens: base64 user id . timestamp . hmac
   /[A-Za-z0-9_-]{23,28}\.[A-Za-z0-9_-]{6,7}\.[A-Za-z0-9_-]{27,}/g,
   /Bot [A-Za-z0-9._-]{30,}/g,
+  // Slack response_url and webhook URLs let anyone holding them post for 30 minutes.
+  /https:\/\/hooks\.slack(?:-gov)?\.com\/[^\s"']+/g,
+  // Discord interaction tokens inside webhook paths.
+  /\/webhooks\/\d+\/[A-Za-z0-9._-]{20,}/g,
 ];
 
 export function scrubSecrets(text: string): string {

@@ -40,7 +40,10 @@ async function main(): Promise<void> {
     if (err instanceof StoreError) fail(err.message);
     throw err;
   }
-  const core = createCore(knowledge, { recorder: store.recorder });
+  const core = createCore(knowledge, {
+    recorder: store.recorder,
+    onRecordError: (err, what) => log.warn({ err }, `could not store the ${what} (the answer was still sent): ${err instanceof Error ? err.message : String(err)}`),
+  });
   const repeatGuard = store.repeatGuard(config.repeatCooldownSeconds);
   const summary = `loaded ${knowledge.faq.length} FAQ entries, ${knowledge.comparison.length} comparison dimensions, ${knowledge.tips.length} tips from ${knowledge.sources.length} sources`;
   const adapters = describeAdapters(config);
@@ -60,11 +63,11 @@ async function main(): Promise<void> {
     // Imported on demand so the console never loads Bolt or discord.js.
     if (config.slack) {
       const { startSlack } = await import('./adapters/slack/start-slack.js');
-      running.push(await startSlack({ ...deps, log: log.child({ adapter: 'slack' }) }));
+      running.push(await startSlack(deps)); // adapters make their own child loggers
     }
     if (config.discord) {
       const { startDiscord } = await import('./adapters/discord/start-discord.js');
-      running.push(await startDiscord({ ...deps, log: log.child({ adapter: 'discord' }) }));
+      running.push(await startDiscord(deps));
     }
   } catch (err) {
     await Promise.allSettled(running.map((a) => a.stop()));
@@ -82,7 +85,7 @@ async function main(): Promise<void> {
           schedule: config.tips.schedule,
           timezone: config.tips.timezone,
           knowledge,
-          log: log.child({ component: 'tips' }),
+          log,
         })
       : undefined;
   log.info(
@@ -92,10 +95,15 @@ async function main(): Promise<void> {
   const openStoreHandle = store;
   const shutdown = async (signal: string) => {
     log.info({ signal }, 'shutting down');
-    await tips?.stop();
-    await Promise.allSettled(running.map((a) => a.stop()));
-    openStoreHandle.close();
-    process.exit(0);
+    try {
+      await tips?.stop();
+      await Promise.allSettled(running.map((a) => a.stop()));
+      openStoreHandle.close();
+    } catch (err) {
+      log.error({ err }, 'error while shutting down');
+    } finally {
+      process.exit(0);
+    }
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));

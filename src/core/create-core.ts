@@ -20,6 +20,11 @@ export interface RequestContext {
 
 export interface CoreOptions {
   recorder?: UsageRecorder;
+  /**
+   * Told when recording fails (database locked, disk full). Recording is
+   * best-effort: the asker still gets the answer.
+   */
+  onRecordError?: (err: unknown, what: 'ask' | 'vote') => void;
   random?: () => number;
   clock?: () => Date;
 }
@@ -28,9 +33,9 @@ export interface CoreOptions {
 export interface Core {
   readonly knowledge: Knowledge;
   readonly index: MatchIndex;
-  /** `/vmvc <text>`: a command, or a question. */
+  /** `/vmvc <text>`, Slack mentions and DMs: a command when the text is one, else a question. */
   respond(text: string, ctx: RequestContext): Reply;
-  /** Always a question, never a command (mentions, DMs, `ask`). */
+  /** Always a question, never a command (`vmvc ask`, Discord's `ask`, the console's plain lines). */
   ask(question: string, ctx: RequestContext): Reply;
   /** One entry by id, as an answer; undefined when there is no such entry. */
   show(entryId: string): Reply | undefined;
@@ -56,16 +61,23 @@ export function createCore(knowledge: Knowledge, options: CoreOptions = {}): Cor
     random: options.random ?? Math.random,
     usage: COMMANDS.map((c) => ({ usage: c.usage, summary: c.summary })),
   };
+  const safely = (what: 'ask' | 'vote', write: () => void): boolean => {
+    try {
+      write();
+      return true;
+    } catch (err) {
+      options.onRecordError?.(err, what);
+      return false;
+    }
+  };
   const record = (reply: Reply, rc: RequestContext) => {
     const o = reply.outcome;
-    if (!options.recorder || o.normalized === undefined || o.normalized === '') return;
-    options.recorder.recordAsk({
-      platform: rc.platform,
-      status: o.status,
-      ...((o.id ?? o.suggestions[0]?.id) !== undefined && { entryId: (o.id ?? o.suggestions[0]?.id) as string }),
-      normalized: o.normalized,
-      at: clock(),
-    });
+    const recorder = options.recorder;
+    if (!recorder || o.normalized === undefined || o.normalized === '') return;
+    const entryId = o.id ?? o.suggestions[0]?.id;
+    safely('ask', () =>
+      recorder.recordAsk({ platform: rc.platform, status: o.status, ...(entryId !== undefined && { entryId }), normalized: o.normalized as string, at: clock() }),
+    );
   };
 
   const core: Core = {
@@ -102,9 +114,11 @@ export function createCore(knowledge: Knowledge, options: CoreOptions = {}): Cor
       }
     },
     vote(entryId, vote, rc) {
-      if (!knowledge.faq.some((e) => e.id === entryId) || rc.userId === undefined) return false;
-      options.recorder?.recordVote({ platform: rc.platform, entryId, vote, userHash: hashUserId(rc.platform, rc.userId), at: clock() });
-      return true;
+      const { recorder } = options;
+      const userId = rc.userId;
+      if (!knowledge.faq.some((e) => e.id === entryId) || userId === undefined) return false;
+      if (!recorder) return true;
+      return safely('vote', () => recorder.recordVote({ platform: rc.platform, entryId, vote, userHash: hashUserId(rc.platform, userId), at: clock() }));
     },
     autocomplete: (text, limit) => autocompleteEntries(index, text, limit),
   };

@@ -1,5 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { PostError } from '../adapters/adapter.js';
+import { PostError } from '../core/post-error.js';
 import { buildTipCard } from '../core/build-cards.js';
 import type { Knowledge } from '../core/knowledge/schema.js';
 import type { TipPostRecord, TipSlot, TipStore } from '../core/storage.js';
@@ -66,7 +66,7 @@ export type PostTipResult =
 
 const defaultSleep = (ms: number, signal?: AbortSignal): Promise<void> => delay(ms, undefined, signal ? { signal } : {});
 
-export function toPostError(err: unknown): PostError {
+export function asPostError(err: unknown): PostError {
   if (err instanceof PostError) return err;
   return new PostError('unknown', err instanceof Error ? err.message : String(err));
 }
@@ -99,7 +99,7 @@ export async function postTipToChannel(deps: PostTipDeps, slot: TipSlot): Promis
       log.info({ tipId: tip.id, messageId, attempts: attempt }, 'tip posted');
       return { status: 'posted', slot, tipId: tip.id, messageId, attempts: attempt };
     } catch (err) {
-      const error = toPostError(err);
+      const error = asPostError(err);
       const last = !error.retryable || attempt >= retry.maxAttempts;
       if (last) return giveUp(deps, log, slot, tip.id, error, attempt);
       const wait = Math.min(error.retryAfterMs ?? retry.baseDelayMs * 2 ** (attempt - 1), retry.maxDelayMs);

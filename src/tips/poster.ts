@@ -3,8 +3,9 @@ import type { Platform } from '../core/usage.js';
 
 /**
  * Sends a card visibly to a channel. A started adapter (RunningAdapter) is one;
- * so are the REST-only posters the CLI builds (posters.ts). Failures are
- * PostErrors from src/adapters/adapter.ts; anything else counts as `unknown`.
+ * so are the REST-only posters the CLI builds (src/adapters/slack/slack-poster.ts,
+ * src/adapters/discord/discord-poster.ts). Failures are PostErrors
+ * (src/core/post-error.ts); anything else counts as `unknown`.
  */
 export interface Poster {
   platform: Platform;

@@ -66,11 +66,11 @@ describe('vmvc tip --post', () => {
     expect(out()).toMatch(/discord 123456789012345678: posted tip/);
   });
 
-  it('without tip channels it is a usage error', async () => {
+  it('without tip channels it is a configuration error (exit 1)', async () => {
     const t = tempDir();
     cleanups.push(t.cleanup);
     const { io, err } = cliIo({ DATA_DIR: t.dir });
-    expect(await runCli(['tip', '--post'], io)).toBe(2);
+    expect(await runCli(['tip', '--post'], io)).toBe(1);
     expect(err()).toContain('no tip channels configured');
   });
 });

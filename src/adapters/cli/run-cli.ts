@@ -9,9 +9,13 @@ function usage(commands: readonly CliCommandEntry[]): string {
 /** Runs one CLI invocation; returns the exit code. */
 export async function runCli(argv: string[], io: CliIo, commands: readonly CliCommandEntry[] = CLI_COMMANDS): Promise<number> {
   const [name, ...args] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+  if (name === undefined) {
+    io.stderr.write(`vmvc: no command given\n${usage(commands)}\n`);
+    return 2;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(`${usage(commands)}\n`);
-    return name === undefined ? 2 : 0;
+    return 0;
   }
   const entry = commands.find((c) => c.name === name);
   if (!entry) {

@@ -27,13 +27,18 @@ export function runConsole(core: Core, streams: ConsoleStreams): Promise<void> {
 
   return new Promise((resolve) => {
     rl.on('line', (line) => {
-      const turn = session.handle(line);
-      if (turn.type === 'quit') {
-        rl.close();
-        return;
+      try {
+        const turn = session.handle(line);
+        if (turn.type === 'quit') {
+          rl.close();
+          return;
+        }
+        if (turn.type === 'note') write(turn.text);
+        else write(`\n${renderText(turn.reply.card, { numberRelated: true, width })}\n`);
+      } catch (err) {
+        // One bad line must not end the chat.
+        write(`Sorry, something went wrong answering that (${err instanceof Error ? err.message : String(err)}). Try again, or type help.`);
       }
-      if (turn.type === 'note') write(turn.text);
-      else write(`\n${renderText(turn.reply.card, { numberRelated: true, width })}\n`);
       if (interactive) rl.prompt();
     });
     // Ctrl-C on a terminal arrives as SIGINT on the interface.

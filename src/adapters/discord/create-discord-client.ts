@@ -46,3 +46,16 @@ export function createDiscordClient(config: Pick<DiscordConfig, 'token' | 'apiUr
 export function createDiscordRest(config: Pick<DiscordConfig, 'token' | 'apiUrl'>): REST {
   return new REST(restOptions(config)).setToken(config.token);
 }
+
+/**
+ * REST for posts the tip scheduler owns: no retries and no waiting on rate
+ * limits, so post-tip.ts applies one bounded retry policy and a lost reply is
+ * never silently re-sent here.
+ */
+export function createDiscordPostRest(config: Pick<DiscordConfig, 'token' | 'apiUrl'>): REST {
+  return new REST({
+    ...(config.apiUrl !== undefined && { api: restBaseUrl(config.apiUrl) }),
+    rejectOnRateLimit: () => true,
+    retries: 0,
+  }).setToken(config.token);
+}

@@ -1,9 +1,9 @@
-import { Events, RESTEvents, Routes } from 'discord.js';
+import { Events, RESTEvents } from 'discord.js';
 import type { Card } from '../../core/card.js';
-import { renderDiscordMessage, toRestBody } from '../../render/discord-embed.js';
 import { StartupError, type AdapterDeps, type RunningAdapter } from '../adapter.js';
 import { createDiscordClient } from './create-discord-client.js';
-import { describeDiscordError, errorLogFields, isInvalidTokenError, toPostError } from './discord-errors.js';
+import { createDiscordPoster } from './discord-poster.js';
+import { describeDiscordError, errorLogFields, isInvalidTokenError } from './discord-errors.js';
 import type { HandlerContext } from './handlers/handler-context.js';
 import { routeInteraction } from './handlers/route-interaction.js';
 
@@ -42,17 +42,11 @@ export async function startDiscord(deps: AdapterDeps): Promise<RunningAdapter> {
     throw new StartupError(`Could not connect to Discord${config.apiUrl !== undefined ? ` at ${config.apiUrl}` : ''}: ${describeDiscordError(err).reason}`);
   }
   log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'Discord bot connected');
+  const poster = createDiscordPoster(config, log);
 
   return {
     platform: 'discord',
-    async post(channelId: string, card: Card) {
-      try {
-        const sent = (await client.rest.post(Routes.channelMessages(channelId), { body: toRestBody(renderDiscordMessage(card)) })) as { id: string };
-        return { messageId: sent.id };
-      } catch (err) {
-        throw toPostError(err, channelId);
-      }
-    },
+    post: (channelId: string, card: Card) => poster.post(channelId, card),
     async stop() {
       client.removeAllListeners(Events.InteractionCreate);
       await client.destroy();

@@ -75,17 +75,28 @@ export function createReceiver(config: SlackConfig, options: SlackAppOptions): H
 }
 
 /**
+ * The client for posts the tip scheduler owns (the bot's tips, `vmvc tip --post`):
+ * it never waits or retries by itself, so rate limits come back at once and
+ * post-tip.ts applies one bounded retry policy.
+ */
+export function createSlackPostClient(config: Pick<SlackConfig, 'botToken' | 'apiUrl'>, logger?: BoltLogger): webApi.WebClient {
+  return new webApi.WebClient(config.botToken, {
+    // WebClient joins method names onto the base URL, which must end in a slash.
+    ...(config.apiUrl !== undefined && { slackApiUrl: config.apiUrl.endsWith('/') ? config.apiUrl : `${config.apiUrl}/` }),
+    rejectRateLimitedCalls: true,
+    retryConfig: { retries: 0 },
+    ...(logger !== undefined && { logger }),
+  });
+}
+
+/**
  * auth.test first, with the bot token: a bad token fails here (the caller turns
  * it into one clear line), and the ids it returns go to Bolt so Bolt neither
  * repeats the call on the first request nor answers the bot's own messages.
  */
 export async function createSlackApp(config: SlackConfig, options: SlackAppOptions): Promise<SlackApp> {
   const clientOptions = clientOptionsFor(config, options);
-  const postClient = new webApi.WebClient(config.botToken, {
-    ...clientOptions,
-    rejectRateLimitedCalls: true,
-    retryConfig: { retries: 0 },
-  });
+  const postClient = createSlackPostClient(config, options.logger);
   const auth = await new webApi.WebClient(config.botToken, clientOptions).auth.test();
   const identity: SlackIdentity = {
     ...(typeof auth.user_id === 'string' && { botUserId: auth.user_id }),

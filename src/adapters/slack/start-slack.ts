@@ -2,13 +2,12 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { App, webApi } from '@slack/bolt';
 import type { Card } from '../../core/card.js';
-import { renderSlackBlocks } from '../../render/slack-blocks.js';
 import { StartupError, type AdapterDeps, type RunningAdapter } from '../adapter.js';
 import { toBoltLogger } from './bolt-logger.js';
 import { createSlackApp, SLACK_EVENTS_PATH, type SlackAppOptions } from './create-slack-app.js';
 import { registerListeners } from './listeners/index.js';
-import { POST_OPTIONS } from './post-options.js';
-import { describeSlackError, toPostError, toStartupError } from './slack-errors.js';
+import { describeSlackError, toStartupError } from './slack-errors.js';
+import { slackPoster } from './slack-poster.js';
 
 export interface StartSlackOptions {
   /** HTTP mode: the interface to listen on. Default: every interface (behind a load balancer). Tests use 127.0.0.1. */
@@ -48,6 +47,7 @@ export async function startSlack(deps: AdapterDeps, options: StartSlackOptions =
     throw toStartupError(err, 'bot', config.apiUrl);
   }
   const { app, postClient, identity } = slack;
+  const poster = slackPoster(postClient);
   const botUserId = identity.botUserId;
   const team = identity.team;
   registerListeners(app, { core: deps.core, repeatGuard: deps.repeatGuard, log, clock: deps.clock ?? (() => new Date()) });
@@ -86,16 +86,8 @@ export async function startSlack(deps: AdapterDeps, options: StartSlackOptions =
     app,
     ...(botUserId !== undefined && { botUserId }),
     ...(address !== undefined && { address }),
-    async post(channelId: string, card: Card) {
-      try {
-        const res = await postClient.chat.postMessage({ channel: channelId, ...renderSlackBlocks(card), ...POST_OPTIONS });
-        return { messageId: res.ts ?? '' };
-      } catch (err) {
-        const error = toPostError(err, channelId);
-        log.warn({ channel: channelId, code: error.code, retryAfterMs: error.retryAfterMs }, error.message);
-        throw error;
-      }
-    },
+    // Failures are logged once, by the tip scheduler that decides whether to retry.
+    post: (channelId: string, card: Card) => poster.post(channelId, card),
     async stop() {
       if (stopped) return;
       stopped = true;

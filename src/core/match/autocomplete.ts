@@ -31,10 +31,10 @@ export function autocompleteEntries(index: MatchIndex, text: string, limit = MAX
   const exactId = index.exact.get(key);
   if (exactId !== undefined) add(index.entryIndex.get(exactId));
   index.entries.forEach((e, i) => {
-    if (e.id.startsWith(slug) || e.id.replace(/-/g, ' ').startsWith(key)) add(i);
+    if (e.id.startsWith(slug) || index.entryKeys[i]?.[0]?.startsWith(key)) add(i);
   });
-  index.entries.forEach((e, i) => {
-    if ([e.title, e.question, ...e.aliases].some((p) => phrasingKey(p).startsWith(key))) add(i);
+  index.entryKeys.forEach((keys, i) => {
+    if (keys.some((k) => k.startsWith(key))) add(i);
   });
   for (const c of matchQuestion(index, text).candidates) add(index.entryIndex.get(c.id));
   return ranked.slice(0, limit).map(ref);

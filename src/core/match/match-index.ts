@@ -22,6 +22,8 @@ export interface MatchIndex {
   entries: FaqEntry[];
   entryIndex: Map<string, number>;
   normalizer: Normalizer;
+  /** Per entry: phrasingKey of its title, question and aliases, for autocomplete prefix matching. */
+  entryKeys: string[][];
   /** phrasingKey(alias | question | title | slug words) → entry id. */
   exact: Map<string, string>;
   /** A phrasing's canonical tokens, sorted and space-joined → entry id, when only one entry has that set. */
@@ -130,6 +132,7 @@ export function buildMatchIndex(knowledge: Knowledge): MatchIndex {
   return {
     entries,
     entryIndex,
+    entryKeys: entries.map((e) => [e.id.replace(/-/g, ' '), e.title, e.question, ...e.aliases].map(phrasingKey)),
     normalizer,
     exact,
     exactTokens,

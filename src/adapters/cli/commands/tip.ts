@@ -4,7 +4,8 @@ import { createLogger } from '../../../log.js';
 import { cliConfig, openStoreFor } from '../../../store/store-for-cli.js';
 import type { PostTipResult } from '../../../tips/post-tip.js';
 import type { Poster } from '../../../tips/poster.js';
-import { createDiscordPoster, createSlackPoster } from '../../../tips/posters.js';
+import { createDiscordPoster } from '../../discord/discord-poster.js';
+import { createSlackPoster } from '../../slack/slack-poster.js';
 import { manualSlotKey } from '../../../tips/schedule.js';
 import { postSlotToChannels, tipChannelsOf } from '../../../tips/tip-scheduler.js';
 import { UsageError, type CliCommand, type CliIo } from '../cli-command.js';
@@ -28,7 +29,9 @@ function describeResult(r: PostTipResult): string {
 async function postNow(io: CliIo, config: Config, knowledge: Knowledge): Promise<number> {
   const channels = tipChannelsOf(config);
   if (channels.length === 0) {
-    throw new UsageError('no tip channels configured: set SLACK_TIP_CHANNELS and/or DISCORD_TIP_CHANNELS');
+    // A configuration gap, not a usage mistake: exit 1.
+    io.stderr.write('vmvc tip: no tip channels configured: set SLACK_TIP_CHANNELS and/or DISCORD_TIP_CHANNELS (see .env.example)\n');
+    return 1;
   }
   // Logs go to stderr so stdout keeps one line per channel.
   const log = createLogger({ level: config.logLevel === 'info' ? 'warn' : config.logLevel, destination: io.stderr, pretty: false });
