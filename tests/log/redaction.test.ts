@@ -47,3 +47,16 @@ describe('logger redaction', () => {
     expect(scrubSecrets(`token ${APP} here`)).toBe('token [Redacted] here');
   });
 });
+
+describe('URLs that carry authority', () => {
+  it('scrubs Slack response_url / webhook URLs and Discord interaction webhook tokens', () => {
+    const responseUrl = 'https://hooks.slack.com/commands/T0001/123456/abcdefABCDEF123456';
+    const webhook = '/webhooks/111111111111111111/aW50ZXJhY3Rpb246MTIzNDU2Nzg5MDpzZWNyZXQ';
+    const { stream, lines } = capture();
+    createLogger({ destination: stream }).warn({ err: new Error(`POST ${responseUrl} failed`), path: webhook }, `respond failed: ${responseUrl}`);
+    const out = lines.join('');
+    expect(out).not.toContain('abcdefABCDEF123456');
+    expect(out).not.toContain('aW50ZXJhY3Rpb246MTIzNDU2Nzg5MDpzZWNyZXQ');
+    expect(out).toContain('[Redacted]');
+  });
+});
