@@ -26,7 +26,7 @@ export interface MatchIndex {
   entryKeys: string[][];
   /** phrasingKey(alias | question | title | slug words) → entry id. */
   exact: Map<string, string>;
-  /** A phrasing's canonical tokens, sorted and space-joined → entry id, when only one entry has that set. */
+  /** A phrasing's canonical tokens in order, space-joined → entry id, when only one entry has them. */
   exactTokens: Map<string, string>;
   idf: Map<string, number>;
   unknownIdf: number;
@@ -77,14 +77,18 @@ export function buildMatchIndex(knowledge: Knowledge): MatchIndex {
   entries.forEach((e, i) => {
     const bag = new Set<string>();
 
-    for (const text of [e.question, e.title, e.id.replace(/-/g, ' '), ...e.aliases]) {
+    const slugWords = e.id.replace(/-/g, ' ');
+    for (const text of [e.question, e.title, slugWords, ...e.aliases]) {
       exact.set(phrasingKey(text), e.id);
+      // Slug words ("docker in vm") are an exact hit above, but too terse to score against:
+      // "is docker a vm" shares every one of their words.
+      if (text === slugWords) continue;
       const sequence = normalizer.tokens(text);
       if (sequence.length === 0) continue;
       const tokens = withBigrams(sequence);
       raw.push({ entry: i, tokens });
       tokens.forEach((t) => bag.add(t));
-      const key = [...new Set(sequence)].sort().join(' ');
+      const key = [...new Set(sequence)].join(' ');
       (tokenOwners.get(key) ?? tokenOwners.set(key, new Set()).get(key))?.add(e.id);
     }
     for (const keyword of e.keywords) normalizer.tokens(keyword).forEach((t) => bag.add(t));

@@ -1,5 +1,6 @@
 import type { ComparisonDimension } from '../knowledge/schema.js';
 import { detectCompareIntent } from './compare-intent.js';
+import { MAX_QUESTION_CHARS } from './normalize.js';
 import { sideOf, withBigrams, type MatchIndex } from './match-index.js';
 import { phrasingKey } from './phrasing-key.js';
 import {
@@ -39,8 +40,33 @@ const MAX_NORMALIZED_CHARS = 300;
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)+$|^[a-z0-9]+$/;
 
-/** Decides what a question asks: one entry, a comparison, a "did you mean", or nothing we know. */
+/** Sentences worth matching on their own in a long message: at least this many words. */
+const MIN_SENTENCE_WORDS = 3;
+const MAX_SENTENCES = 6;
+
+/**
+ * Decides what a question asks: one entry, a comparison, a "did you mean", or
+ * nothing we know. A long message of several sentences ("Why are containers
+ * lighter? I heard they share the kernel… thanks in advance!!") is also
+ * matched sentence by sentence, so chat around the question cannot drown it.
+ */
 export function matchQuestion(index: MatchIndex, text: string): MatchResult {
+  const whole = matchText(index, text);
+  if (whole.status === 'answered' || whole.status === 'compare') return whole;
+  const sentences = text
+    .slice(0, MAX_QUESTION_CHARS)
+    .split(/(?<=[.?!])\s+|\n+/)
+    .filter((sentence) => index.normalizer.words(sentence).length >= MIN_SENTENCE_WORDS);
+  if (sentences.length < 2) return whole;
+  let best: MatchResult | undefined;
+  for (const sentence of sentences.slice(0, MAX_SENTENCES)) {
+    const result = matchText(index, sentence);
+    if ((result.status === 'answered' || result.status === 'compare') && result.score > (best?.score ?? 0)) best = result;
+  }
+  return best ? { ...best, normalized: whole.normalized } : whole;
+}
+
+function matchText(index: MatchIndex, text: string): MatchResult {
   const trimmed = text.trim().toLowerCase();
   if (SLUG.test(trimmed) && index.entryIndex.has(trimmed)) {
     return { status: 'answered', entryId: trimmed, score: 1, candidates: [{ id: trimmed, score: 1, coverage: 1 }], normalized: trimmed, via: 'slug' };
@@ -54,7 +80,7 @@ export function matchQuestion(index: MatchIndex, text: string): MatchResult {
   const normalized = words.join(' ').slice(0, MAX_NORMALIZED_CHARS);
   if (key === '') return { status: 'declined', reason: 'empty', score: 0, candidates: [], normalized };
 
-  const exactId = index.exact.get(key) ?? index.exactTokens.get([...tokens].sort().join(' '));
+  const exactId = index.exact.get(key) ?? index.exactTokens.get(tokens.join(' '));
   const intent = detectCompareIntent(index, words, tokens);
   if (exactId !== undefined && !(intent.cue && intent.dimensions.length > 0 && !linksTo(intent.dimensions, exactId))) {
     return { status: 'answered', entryId: exactId, score: 1, candidates: [{ id: exactId, score: 1, coverage: 1 }], normalized, via: 'alias' };
@@ -70,12 +96,14 @@ export function matchQuestion(index: MatchIndex, text: string): MatchResult {
 
   if (intent.whole) return { status: 'compare', dimensions: [], whole: true, score: 0.9, candidates, normalized };
   const anchored = tokens.some((t) => index.anchors.has(t));
-  if (intent.cue && intent.dimensions.length > 0 && anchored) {
+  // "compare security" names no side, but asking to compare is itself about our domain.
+  const explicitCompare = words.some((w) => w === 'compare' || w === 'comparison');
+  if (intent.cue && intent.dimensions.length > 0 && (anchored || explicitCompare)) {
     // A dimension word alone is weak evidence ("starting a new project… vms vs docker"): keep the
     // dimensions whose own FAQ entry the words also point at, unless no entry stands out at all.
     const scoreOf = new Map(candidates.map((c) => [c.id, c.score]));
     const supported =
-      topScore < ANSWER_MIN
+      topScore < ANSWER_MIN || explicitCompare
         ? intent.dimensions
         : intent.dimensions.filter((d) => d.faq !== undefined && (scoreOf.get(d.faq) ?? 0) >= topScore * DIMENSION_SUPPORT);
     // A confident answer about something else ("difference between image and container") beats a loose dimension hit.

@@ -20,7 +20,7 @@ export const MAX_SUGGESTIONS = 3;
 /** Words the knowledge never uses count as if found in this many entries (idf = ln(1 + N / this)). */
 export const UNKNOWN_WORD_DF = 6;
 /** Without a domain word, only a near-exact phrasing answers; anything less is declined. */
-export const NO_ANCHOR_ANSWER_MIN = 0.8;
+export const NO_ANCHOR_ANSWER_MIN = 0.75;
 /** A comparison question ("isolation … vs …") goes to the table row unless a FAQ entry matches this well. */
 export const FAQ_OVER_DIMENSION = 0.8;
 /** A dimension named in a comparison question counts when its FAQ entry scores at least this share of the best entry. */
@@ -28,5 +28,5 @@ export const DIMENSION_SUPPORT = 0.6;
 /** Nudge toward entries about the side a two-sided question names first (when-vm vs when-docker). */
 export const SIDE_BONUS = 0.04;
 /** Share of the question's word weight the best entry must hold to be answered, and to be suggested. */
-export const COVERAGE_TO_ANSWER = 0.35;
+export const COVERAGE_TO_ANSWER = 0.3;
 export const COVERAGE_TO_SUGGEST = 0.3;
