@@ -98,7 +98,8 @@ export const envSchema = z
         try {
           new Cron(v, { paused: true }).stop();
         } catch (err) {
-          ctx.addIssue({ code: 'custom', message: `must be a cron expression such as "0 9 * * 1-5" (${(err as Error).message})` });
+          const reason = (err as Error).message.replace(/^CronPattern: /, '').split(/[.:]/)[0];
+          ctx.addIssue({ code: 'custom', message: `must be a cron expression: minute hour day month weekday, optionally seconds first, e.g. "0 9 * * 1-5" (${reason})` });
         }
       }),
     TIP_TIMEZONE: z

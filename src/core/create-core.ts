@@ -47,6 +47,13 @@ export interface Core {
   autocomplete(text: string, limit?: number): EntryRef[];
 }
 
+/** At least one real word (three letters or more) and not mostly one-letter fragments. */
+function looksLikeWords(normalized: string): boolean {
+  const words = normalized.split(' ');
+  const real = words.filter((w) => w.length >= 3).length;
+  return real >= 1 && real / words.length >= 0.3;
+}
+
 /** A user id as stored: one-way, so the store cannot be turned back into people. */
 export function hashUserId(platform: Platform, userId: string): string {
   return createHash('sha256').update(`vmvc:${platform}:${userId}`).digest('hex').slice(0, 32);
@@ -74,6 +81,8 @@ export function createCore(knowledge: Knowledge, options: CoreOptions = {}): Cor
     const o = reply.outcome;
     const recorder = options.recorder;
     if (!recorder || o.normalized === undefined || o.normalized === '') return;
+    // Keyboard mashing and binary junk would only bury the real gaps in the curators' report.
+    if (o.status !== 'answered' && !looksLikeWords(o.normalized)) return;
     const entryId = o.id ?? o.suggestions[0]?.id;
     safely('ask', () =>
       recorder.recordAsk({ platform: rc.platform, status: o.status, ...(entryId !== undefined && { entryId }), normalized: o.normalized as string, at: clock() }),

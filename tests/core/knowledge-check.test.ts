@@ -67,6 +67,16 @@ describe('broken knowledge files are rejected with file, entry and field', () =>
     expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
   });
 
+  it('lists cross-reference problems alongside schema errors in one run', () => {
+    const faq = parse(readFileSync(path.join(KNOWLEDGE, 'faq.yaml'), 'utf8')) as { entries: Record<string, unknown>[] };
+    const [first, second] = faq.entries as [Record<string, unknown>, Record<string, unknown>];
+    first.pinned = 'yes please';
+    second.id = first.id;
+    const problems = problemsIn(knowledgeWith('faq.yaml', stringify(faq))).join('\n');
+    expect(problems).toContain(`entry '${String(first.id)}': pinned:`);
+    expect(problems).toContain(`entry '${String(first.id)}': id: duplicate id`);
+  });
+
   it('lists every problem, not just the first', () => {
     const dir = knowledgeWith('faq.yaml', readFileSync(path.join(FIXTURES, 'faq-missing-field.yaml'), 'utf8'));
     expect(problemsIn(dir).length).toBeGreaterThanOrEqual(2);

@@ -8,6 +8,8 @@ export function parseFlags<O extends Options>(args: string[], options: O) {
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (err) {
-    throw new UsageError((err as Error).message.split('\n')[0] ?? 'bad arguments');
+    // Node's messages run on with advice about '--'; the first sentence is the point.
+    const first = (err as Error).message.split('\n')[0] ?? 'bad arguments';
+    throw new UsageError(first.replace(/\. To specify a positional argument.*$/, ''));
   }
 }

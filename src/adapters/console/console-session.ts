@@ -7,7 +7,13 @@ import type { Core } from '../../core/create-core.js';
  * platforms would give. Kept apart from readline so it is a plain function of
  * its input.
  */
-export type ConsoleTurn = { type: 'reply'; reply: Reply } | { type: 'quit' } | { type: 'note'; text: string };
+export type ConsoleTurn =
+  | { type: 'reply'; reply: Reply; /** Console-only advice printed after the card. */ hint?: string }
+  | { type: 'quit' }
+  | { type: 'note'; text: string }
+  | { type: 'nothing' };
+
+const CONSOLE_HINT = 'In this console: type a number to follow a related topic, /vmvc <command> for any slash command, quit (or Ctrl-D) to leave.';
 
 export interface ConsoleSession {
   handle(line: string): ConsoleTurn;
@@ -35,7 +41,8 @@ export function createConsoleSession(core: Core): ConsoleSession {
         return { type: 'note', text: lastRelated.length > 0 ? `Pick a number from 1 to ${lastRelated.length}.` : 'There is nothing numbered to follow yet.' };
       }
       if (SLASH.test(text)) return remember(core.respond(text.replace(SLASH, ''), { platform: 'console' }));
-      if (text === '' || text.toLowerCase() === 'help' || text === '?') return remember(core.respond('help', { platform: 'console' }));
+      if (text === '') return { type: 'nothing' };
+      if (text.toLowerCase() === 'help' || text === '?') return { ...remember(core.respond('help', { platform: 'console' })), hint: CONSOLE_HINT };
       return remember(core.ask(text, { platform: 'console' }));
     },
   };

@@ -34,7 +34,7 @@ export function runConsole(core: Core, streams: ConsoleStreams): Promise<void> {
           return;
         }
         if (turn.type === 'note') write(turn.text);
-        else write(`\n${renderText(turn.reply.card, { numberRelated: true, width })}\n`);
+        else if (turn.type === 'reply') write(`\n${renderText(turn.reply.card, { numberRelated: true, width })}\n${turn.hint ? `${turn.hint}\n` : ''}`);
       } catch (err) {
         // One bad line must not end the chat.
         write(`Sorry, something went wrong answering that (${err instanceof Error ? err.message : String(err)}). Try again, or type help.`);
@@ -44,7 +44,8 @@ export function runConsole(core: Core, streams: ConsoleStreams): Promise<void> {
     // Ctrl-C on a terminal arrives as SIGINT on the interface.
     rl.on('SIGINT', () => rl.close());
     rl.on('close', () => {
-      write('bye');
+      // Ctrl-C or Ctrl-D leave the cursor after the prompt (or half a question).
+      write(interactive ? '\nbye' : 'bye');
       resolve();
     });
   });

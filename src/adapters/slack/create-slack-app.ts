@@ -97,7 +97,8 @@ export function createSlackPostClient(config: Pick<SlackConfig, 'botToken' | 'ap
 export async function createSlackApp(config: SlackConfig, options: SlackAppOptions): Promise<SlackApp> {
   const clientOptions = clientOptionsFor(config, options);
   const postClient = createSlackPostClient(config, options.logger);
-  const auth = await new webApi.WebClient(config.botToken, clientOptions).auth.test();
+  // One quick retry at start-up: an unreachable API or a bad token should end in one clear line, fast.
+  const auth = await new webApi.WebClient(config.botToken, { ...clientOptions, retryConfig: { retries: 1, minTimeout: 300, maxTimeout: 300 } }).auth.test();
   const identity: SlackIdentity = {
     ...(typeof auth.user_id === 'string' && { botUserId: auth.user_id }),
     ...(typeof auth.bot_id === 'string' && { botId: auth.bot_id }),

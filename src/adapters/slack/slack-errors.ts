@@ -45,7 +45,10 @@ export function describeSlackError(err: unknown): SlackFailure {
     return { code: `http_${err.statusCode}`, message: `Slack Web API answered HTTP ${err.statusCode} ${err.statusMessage}` };
   }
   if (err instanceof webApi.WebAPIRequestError) {
-    return { code: 'request_error', message: `Could not reach the Slack Web API: ${err.original.message}` };
+    // fetch hides the reason ("fetch failed") in its cause: ECONNREFUSED, ENOTFOUND…
+    const cause = (err.original as Error & { cause?: { code?: string; message?: string } }).cause;
+    const detail = cause?.code ?? cause?.message;
+    return { code: 'request_error', message: `Could not reach the Slack Web API: ${err.original.message}${detail !== undefined ? ` (${detail})` : ''}` };
   }
   const message = err instanceof Error ? err.message : String(err);
   // The client's own 429 handling ends in a plain Error once its retries run out.

@@ -106,15 +106,21 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir(), options: Load
   if (cached) return cached;
 
   const parsed: Partial<Record<FileKey, unknown>> = {};
+  const raws: Partial<Record<FileKey, unknown>> = {};
   for (const [fileKey, text] of texts) {
     const label = `knowledge/${KNOWLEDGE_FILES[fileKey]}`;
     const raw = parseYamlText(text, label, problems);
     if (raw === undefined) continue;
+    raws[fileKey] = raw;
     const result = SCHEMAS[fileKey].safeParse(raw);
     if (result.success) parsed[fileKey] = result.data;
     else problems.push(...result.error.issues.map((issue) => describeIssue(label, raw, issue)));
   }
-  if (problems.length > 0) throw new KnowledgeError(problems);
+  if (problems.length > 0) {
+    // Cross-references into a file that is not even YAML would all look dangling; skip them then.
+    const allParsed = Object.keys(raws).length === texts.size;
+    throw new KnowledgeError(allParsed ? [...problems, ...looseCrossCheck(parsed, raws, problems)] : problems);
+  }
   const knowledge: Knowledge = {
     sources: (parsed.sources as z.infer<typeof sourcesFileSchema>).sources,
     faq: (parsed.faq as z.infer<typeof faqFileSchema>).entries,
@@ -126,6 +132,45 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir(), options: Load
   if (crossProblems.length > 0) throw new KnowledgeError(crossProblems);
   if (useCache) writeCache(key, knowledge);
   return knowledge;
+}
+
+/**
+ * With schema errors present, still report the cross-reference problems (a
+ * duplicate id, a dangling link) over whatever parsed, so one `vmvc check`
+ * lists everything. Entries that are not even objects are skipped.
+ */
+function looseCrossCheck(parsed: Partial<Record<FileKey, unknown>>, raws: Partial<Record<FileKey, unknown>>, already: string[]): string[] {
+  const list = <T>(key: FileKey, field: string): T[] => {
+    const value = (parsed[key] ?? raws[key]) as Record<string, unknown> | undefined;
+    const items = value?.[field];
+    return Array.isArray(items) ? (items.filter((x) => x !== null && typeof x === 'object') as T[]) : [];
+  };
+  const arrays = (items: Record<string, unknown>[], fields: string[]) =>
+    items.map((item) => {
+      const copy = { ...item };
+      for (const f of fields) if (!Array.isArray(copy[f])) copy[f] = [];
+      for (const f of ['id', 'question', 'faq']) if (copy[f] !== undefined && typeof copy[f] !== 'string' && typeof copy[f] !== 'number') delete copy[f];
+      return copy;
+    });
+  const language = (parsed.language ?? raws.language) as Record<string, unknown> | undefined;
+  try {
+    const loose = {
+      sources: list<Record<string, unknown>>('sources', 'sources'),
+      faq: arrays(list<Record<string, unknown>>('faq', 'entries'), ['aliases', 'related', 'sources', 'keywords', 'tags']).filter((e) => typeof e.id === 'string' && typeof e.question === 'string'),
+      comparison: arrays(list<Record<string, unknown>>('comparison', 'dimensions'), ['sources', 'aliases']),
+      tips: arrays(list<Record<string, unknown>>('tips', 'tips'), ['sources']),
+      language: {
+        synonyms: language?.synonyms !== null && typeof language?.synonyms === 'object' ? language.synonyms : {},
+        stopwords: [],
+        spellings: {},
+        anchors: [],
+      },
+    } as unknown as Knowledge; // best effort over unvalidated data, inside try
+    const seen = new Set(already);
+    return crossCheckKnowledge(loose).filter((p) => !seen.has(p));
+  } catch {
+    return [];
+  }
 }
 
 function readText(file: string, label: string, problems: string[]): string | undefined {
@@ -150,7 +195,7 @@ function parseYamlText(text: string, label: string, problems: string[]): unknown
   } catch (err) {
     if (err instanceof YAMLParseError) {
       const where = err.linePos?.[0] ? ` at line ${err.linePos[0].line}, column ${err.linePos[0].col}` : '';
-      problems.push(`${label}: invalid YAML${where}: ${err.message.split('\n')[0]}`);
+      problems.push(`${label}: invalid YAML${where}: ${(err.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '').replace(/:$/, '')}`);
     } else {
       problems.push(`${label}: invalid YAML: ${String(err)}`);
     }

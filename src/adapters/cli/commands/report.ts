@@ -30,7 +30,15 @@ export interface ReportData {
 /** The report's figures; pure over the store and the knowledge. */
 export function buildReport(store: ReportStore, core: Core, options: ReportOptions): ReportData {
   const since = new Date(options.now.getTime() - options.days * DAY_MS);
-  const title = (id: string) => core.knowledge.faq.find((e) => e.id === id)?.title;
+  const title = (id: string) => {
+    if (id === 'compare') return 'the whole comparison table';
+    // Comparison answers are stored as compare:<dimension>[,<dimension>…].
+    if (id.startsWith('compare:')) {
+      const names = id.slice('compare:'.length).split(',').map((d) => core.knowledge.comparison.find((c) => c.id === d)?.name ?? d);
+      return `comparison: ${names.join(', ')}`;
+    }
+    return core.knowledge.faq.find((e) => e.id === id)?.title;
+  };
   const withTitle = <T extends { entryId: string }>(row: T) => {
     const t = title(row.entryId);
     return t === undefined ? row : { ...row, title: t };
