@@ -102,6 +102,9 @@ describe('Events API: mentions, DMs, retries', () => {
     await sendEvent(t.baseUrl, dm('why-lighter', { channel: 'D0LOST' }), 'Ev-lost-1', {
       headers: { 'x-slack-retry-num': '2', 'x-slack-retry-reason': 'connection_failed' },
     });
+    // A later event's answer shows the retry had its turn and posted nothing.
+    await sendEvent(t.baseUrl, dm('why-lighter', { channel: 'D0MARK3' }), 'Ev-lost-mark');
+    await t.fake.waitFor('chat.postMessage', (c) => c.body['channel'] === 'D0MARK3');
     await new Promise((r) => setTimeout(r, 50));
     expect(postsTo('D0LOST')).toHaveLength(1);
   });

@@ -47,12 +47,10 @@ describe('Slack adapter over real HTTP (Bolt HTTP mode, signed requests)', () =>
 
   it('/vmvc why-lighter: the answer card is in the ack itself, ephemeral, with Share, related and feedback', async () => {
     const before = t.fake.calls.length;
-    const started = performance.now();
     const res = await sendSlashCommand(t.baseUrl, { text: 'why-lighter' });
-    const elapsed = performance.now() - started;
     expect(res.status).toBe(200);
     const body = (await res.json()) as Json;
-    expect(elapsed).toBeLessThan(3_000);
+    // The card is the ack's own body: nothing is deferred to a later respond() (ack latency is in npm run bench).
     expect(body['response_type']).toBe('ephemeral');
     expect(body['text']).toContain('Why are containers lighter');
     expect(header(body)).toBe('Why are containers lighter than VMs?');
