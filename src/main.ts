@@ -24,7 +24,11 @@ async function main(): Promise<void> {
   }
   const consoleMode = !config.slack && !config.discord;
   // In console mode the terminal is the chat, so logs go to stderr and only warnings show.
-  const log = createLogger({ level: consoleMode && config.logLevel === 'info' ? 'warn' : config.logLevel });
+  const log = consoleMode
+    ? createLogger({ level: config.logLevel === 'info' ? 'warn' : config.logLevel, destination: process.stderr })
+    : createLogger({ level: config.logLevel });
+  // A stray rejection in a listener must not take the bot down for everyone; it is logged instead.
+  process.on('unhandledRejection', (reason) => log.error({ err: reason }, `unhandled rejection: ${reason instanceof Error ? reason.message : String(reason)}`));
 
   let knowledge;
   try {
