@@ -60,6 +60,14 @@ describe('matching quality', () => {
     expect(report.outOfDomain.rate, summary).toBeGreaterThanOrEqual(0.95);
   });
 
+  it('reports every confidence within 0..1', () => {
+    for (const q of [...questions, ...loadSet('holdout.yaml')]) {
+      const { score } = core.ask(q.q, { platform: 'cli' }).outcome;
+      expect(score, q.q).toBeGreaterThanOrEqual(0);
+      expect(score, q.q).toBeLessThanOrEqual(1);
+    }
+  });
+
   it('never answers an out-of-domain question confidently', () => {
     for (const q of questions.filter((x) => x.expect === 'out-of-domain')) {
       const { outcome } = core.ask(q.q, { platform: 'cli' });

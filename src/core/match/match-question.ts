@@ -178,7 +178,7 @@ function scoreEntries(index: MatchIndex, tokens: string[], features: string[], s
     const entrySide = index.sides[ei] ?? 0;
     const sideBonus = side === 0 || entrySide === 0 ? 0 : side === entrySide ? SIDE_BONUS : -SIDE_BONUS;
     const score = PHRASING_WEIGHT * (bestCosine.get(ei) ?? 0) + (1 - PHRASING_WEIGHT) * (covered / queryMass) + sideBonus;
-    scored.push({ id: (index.entries[ei] as { id: string }).id, score: Math.round(score * 1000) / 1000, coverage: covered / queryMass });
+    scored.push({ id: (index.entries[ei] as { id: string }).id, score: Math.round(Math.min(1, Math.max(0, score)) * 1000) / 1000, coverage: covered / queryMass });
   });
   return scored.sort((a, b) => b.score - a.score);
 }

@@ -26,7 +26,7 @@ export const FAQ_OVER_DIMENSION = 0.8;
 /** A dimension named in a comparison question counts when its FAQ entry scores at least this share of the best entry. */
 export const DIMENSION_SUPPORT = 0.6;
 /** Nudge toward entries about the side a two-sided question names first (when-vm vs when-docker). */
-export const SIDE_BONUS = 0.04;
+export const SIDE_BONUS = 0.16;
 /** Share of the question's word weight the best entry must hold to be answered, and to be suggested. */
 export const COVERAGE_TO_ANSWER = 0.35;
 export const COVERAGE_TO_SUGGEST = 0.3;
