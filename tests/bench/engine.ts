@@ -118,7 +118,7 @@ export async function runEngineBench(): Promise<void> {
   if (holdout.length > 0) {
     const h = evaluate(core, holdout);
     const hb = baselineAccuracy(knowledge, holdout);
-    console.log(`held-out set (${holdout.length}, never tuned on): in-domain ${pct(h.inDomain.accuracy)} (baseline ${pct(hb.inDomain)}), out-of-domain declined ${pct(h.outOfDomain.rate)} (baseline ${pct(hb.outOfDomain)})`);
+    console.log(`held-out set (${holdout.length} questions, written without seeing the FAQ phrasings): in-domain ${pct(h.inDomain.accuracy)} (baseline ${pct(hb.inDomain)}), out-of-domain declined ${pct(h.outOfDomain.rate)} (baseline ${pct(hb.outOfDomain)})`);
   }
 }
 
