@@ -87,7 +87,7 @@ function matchText(index: MatchIndex, text: string): MatchResult {
   }
   if (tokens.length === 0) return { status: 'declined', reason: 'unknown', score: 0, candidates: [], normalized };
 
-    // "docker or a vm?" asks for neither side; "docker instead of a vm" asks about docker.
+  // "docker or a vm?" asks for neither side; "docker instead of a vm" asks about docker.
   const side = words.some((w) => PREFERENCE_CUES.has(w)) ? sideOf(sequence) : 0;
   const candidates = scoreEntries(index, tokens, withBigrams(sequence), side);
   const top = candidates[0];
