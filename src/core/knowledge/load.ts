@@ -52,7 +52,8 @@ type YamlModule = typeof import('yaml');
  * skips YAML parsing and validation unless something changed.
  */
 const CACHE_DIR = path.join(os.tmpdir(), 'vmvc-knowledge-cache');
-const VALIDATOR_FILES = ['./schema.js', './cross-check.js', './load.js'].map((f) => new URL(f, import.meta.url));
+// Compiled (.js) or, under vitest, the sources (.ts): whichever exists is hashed.
+const VALIDATOR_FILES = ['schema', 'cross-check', 'load'].flatMap((f) => [new URL(`./${f}.js`, import.meta.url), new URL(`./${f}.ts`, import.meta.url)]);
 
 function cacheKey(texts: readonly string[]): string {
   const hash = createHash('sha256');
@@ -60,7 +61,7 @@ function cacheKey(texts: readonly string[]): string {
     try {
       hash.update(readFileSync(file));
     } catch {
-      hash.update(String(file));
+      // The other of the .js/.ts pair; absent by design.
     }
   }
   for (const text of texts) hash.update('\0').update(text);
