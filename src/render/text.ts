@@ -15,7 +15,15 @@ export function markupToText(text: string): string {
     .replace(/^- /gm, '• ');
 }
 
-function wrap(text: string, width: number): string {
+/** Where a wrapped line's continuation starts: under the text of a bullet, a label or a table column. */
+function hangingIndent(line: string): number {
+  const column = /^(\s*(?:• |\S[^ ]*(?: \S+)*? {2,}|VM: +|Container: +|Sources: |→ ))/.exec(line.trimEnd());
+  const lead = /^\s*/.exec(line)?.[0].length ?? 0;
+  return Math.min(column?.[1]?.length ?? lead, 40);
+}
+
+/** Wraps prose to `width` columns with hanging indents; code blocks are left alone. 0 = no wrapping. */
+export function wrapText(text: string, width: number): string {
   if (width <= 0) return text;
   let inFence = false;
   return text
@@ -23,14 +31,15 @@ function wrap(text: string, width: number): string {
     .map((line) => {
       if (line.startsWith('```')) inFence = !inFence;
       if (inFence || line.length <= width || line.startsWith('```')) return line;
-      const indent = line.startsWith('• ') ? '  ' : '';
+      const lead = /^\s*/.exec(line)?.[0] ?? '';
+      const indent = ' '.repeat(hangingIndent(line.slice(lead.length)) + lead.length);
       const out: string[] = [];
-      let current = '';
-      for (const word of line.split(' ')) {
-        if (current !== '' && current.length + 1 + word.length > width) {
+      let current = lead;
+      for (const word of line.slice(lead.length).split(' ')) {
+        if (current.trim() !== '' && current.length + 1 + word.length > width) {
           out.push(current);
           current = indent + word;
-        } else current = current === '' ? word : `${current} ${word}`;
+        } else current = current.trim() === '' ? current + word : `${current} ${word}`;
       }
       out.push(current);
       return out.join('\n');
@@ -42,13 +51,13 @@ function wrap(text: string, width: number): string {
 export function renderText(card: Card, options: TextRenderOptions = {}): string {
   const width = options.width ?? 0;
   const parts: string[] = [`${card.title}\n${'='.repeat(Math.min(card.title.length, 60))}`];
-  if (card.body !== '') parts.push(wrap(markupToText(card.body), width));
+  if (card.body !== '') parts.push(wrapText(markupToText(card.body), width));
 
   switch (card.kind) {
     case 'comparison':
       for (const row of card.rows) {
         parts.push(
-          wrap(
+          wrapText(
             [`${row.name}`, `  VM:        ${row.vm}`, `  Container: ${row.container}`, ...(card.rows.length > 1 ? [`  → ${row.verdict}`] : [])].join('\n'),
             width,
           ),
@@ -61,7 +70,7 @@ export function renderText(card: Card, options: TextRenderOptions = {}): string 
       }
       break;
     case 'help':
-      parts.push(['Commands:', ...card.commands.map((c) => `  /vmvc ${c.usage.padEnd(22)} ${c.summary}`)].join('\n'));
+      parts.push(wrapText(['Commands:', ...card.commands.map((c) => `  /vmvc ${c.usage.padEnd(22)}  ${c.summary}`)].join('\n'), width));
       parts.push(['Try:', ...card.examples.map((e) => `  ${e}`)].join('\n'));
       break;
     default:
@@ -74,7 +83,7 @@ export function renderText(card: Card, options: TextRenderOptions = {}): string 
       [label, ...card.related.map((r, i) => (options.numberRelated ? `  ${i + 1}. ${r.title} (${r.id})` : `  - ${r.title} (${r.id})`))].join('\n'),
     );
   }
-  if (card.sources.length > 0) parts.push(`Sources: ${card.sources.map(formatSource).join('; ')}`);
-  if (card.footer) parts.push(card.footer);
+  if (card.sources.length > 0) parts.push(wrapText(`Sources: ${card.sources.map(formatSource).join('; ')}`, width));
+  if (card.footer) parts.push(wrapText(card.footer, width));
   return parts.join('\n\n');
 }

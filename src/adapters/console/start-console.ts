@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { Core } from '../../core/create-core.js';
-import { renderText } from '../../render/text.js';
+import { renderText, wrapText } from '../../render/text.js';
 import { createConsoleSession } from './console-session.js';
 
 export interface ConsoleStreams {
@@ -34,7 +34,7 @@ export function runConsole(core: Core, streams: ConsoleStreams): Promise<void> {
           return;
         }
         if (turn.type === 'note') write(turn.text);
-        else if (turn.type === 'reply') write(`\n${renderText(turn.reply.card, { numberRelated: true, width })}\n${turn.hint ? `${turn.hint}\n` : ''}`);
+        else if (turn.type === 'reply') write(`\n${renderText(turn.reply.card, { numberRelated: true, width })}\n${turn.hint ? `${wrapText(turn.hint, width)}\n` : ''}`);
       } catch (err) {
         // One bad line must not end the chat.
         write(`Sorry, something went wrong answering that (${err instanceof Error ? err.message : String(err)}). Try again, or type help.`);
