@@ -36,8 +36,9 @@ const SECRET_PATTERNS: RegExp[] = [
   /Bot [A-Za-z0-9._-]{30,}/g,
   // Slack response_url and webhook URLs let anyone holding them post for 30 minutes.
   /https:\/\/hooks\.slack(?:-gov)?\.com\/[^\s"']+/g,
-  // Discord interaction tokens inside webhook paths.
+  // Discord interaction tokens inside webhook and interaction-callback paths.
   /\/webhooks\/\d+\/[A-Za-z0-9._-]{20,}/g,
+  /\/interactions\/\d+\/[A-Za-z0-9._-]{20,}/g,
 ];
 
 export function scrubSecrets(text: string): string {

@@ -1,5 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { PostError } from '../core/post-error.js';
+import { neverReachedServer, PostError } from '../core/post-error.js';
 import { buildTipCard } from '../core/build-cards.js';
 import type { Knowledge } from '../core/knowledge/schema.js';
 import type { TipPostRecord, TipSlot, TipStore } from '../core/storage.js';
@@ -26,11 +26,12 @@ import { nextTip } from './rotation.js';
  * and `vmvc tips status` shows them. The next slot posts the next tip as usual.
  *
  * Retries follow PostError.retryable: a rate limit (the platform refused, so
- * nothing was posted) and `unknown` (server errors, network failures). One
- * narrow case remains: a request the platform accepted whose reply was lost
- * looks like a network failure, and its retry can post a second copy. Other
- * errors (unknown channel, permissions, auth) fail at once. A failed slot's
- * tip is not put back: the rotation moves on and it comes round next cycle.
+ * nothing was posted) and `not_sent` (connection refused, DNS: the request
+ * never got there). An ambiguous failure (timeout, reset, server error) is
+ * `unknown` and is NOT retried, since the platform may have accepted the post
+ * and lost only the reply. Other errors (unknown channel, permissions, auth)
+ * fail at once. A failed slot's tip is not put back: the rotation moves on and
+ * it comes round next cycle.
  */
 
 export interface RetryPolicy {
@@ -68,7 +69,7 @@ const defaultSleep = (ms: number, signal?: AbortSignal): Promise<void> => delay(
 
 export function asPostError(err: unknown): PostError {
   if (err instanceof PostError) return err;
-  return new PostError('unknown', err instanceof Error ? err.message : String(err));
+  return new PostError(neverReachedServer(err) ? 'not_sent' : 'unknown', err instanceof Error ? err.message : String(err));
 }
 
 export async function postTipToChannel(deps: PostTipDeps, slot: TipSlot): Promise<PostTipResult> {

@@ -40,7 +40,8 @@ describe('posting one tip', () => {
 
   it('retries a rate limit after the Retry-After the platform gave, then succeeds', async () => {
     const s = store();
-    const poster = new FakePoster().script('C1', { error: new PostError('rate_limited', 'slow down', 7_000) }, { error: new Error('socket hang up') });
+    const refused = Object.assign(new Error('fetch failed'), { cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:443'), { code: 'ECONNREFUSED' }) });
+    const poster = new FakePoster().script('C1', { error: new PostError('rate_limited', 'slow down', 7_000) }, { error: refused });
     const waits: number[] = [];
     const sleep = async (ms: number) => {
       waits.push(ms);
@@ -52,6 +53,20 @@ describe('posting one tip', () => {
     expect(waits).toEqual([7_000, 2_000]);
     expect(poster.posts).toHaveLength(1);
     expect(s.tipPost(slot)).toMatchObject({ status: 'done', attempts: 3 });
+  });
+
+  it('never resends after an ambiguous failure (the post may have gone out): marked failed at once', async () => {
+    const s = store();
+    const poster = new FakePoster().script('C1', { error: new Error('socket hang up') });
+    const waits: number[] = [];
+    const { log } = captureLog();
+    const result = await postTipToChannel(
+      { store: s, knowledge: tipsKnowledge([1, 2]), poster, log, clock, random: seeded(2), sleep: async (ms: number) => void waits.push(ms), retry: { maxAttempts: 4, baseDelayMs: 1_000, maxDelayMs: 60_000 } },
+      slot,
+    );
+    expect(result).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(waits).toEqual([]);
+    expect(s.tipPost(slot)).toMatchObject({ status: 'failed' });
   });
 
   it('gives up after the bounded number of attempts, logs it and marks the slot failed', async () => {

@@ -1,5 +1,6 @@
 import { DiscordAPIError, DiscordjsErrorCodes, RESTJSONErrorCodes, RateLimitError } from 'discord.js';
 import { PostError } from '../adapter.js';
+import { neverReachedServer } from '../../core/post-error.js';
 
 /** What went wrong talking to Discord, in one line an operator can act on, and whether it is worth a warning or an error. */
 export interface DiscordFailure {
@@ -76,5 +77,5 @@ export function toPostError(err: unknown, channelId: string): PostError {
     if (err.status === 429) return new PostError('rate_limited', `Discord rate limit ${where}`);
     return new PostError('unknown', `Discord API error ${err.code} (HTTP ${err.status}) ${where}: ${err.message}`);
   }
-  return new PostError('unknown', `Posting to Discord channel ${channelId} failed: ${err instanceof Error ? err.message : String(err)}`);
+  return new PostError(neverReachedServer(err) ? 'not_sent' : 'unknown', `Posting to Discord channel ${channelId} failed: ${err instanceof Error ? err.message : String(err)}`);
 }

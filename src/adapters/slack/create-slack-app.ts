@@ -85,6 +85,8 @@ export function createSlackPostClient(config: Pick<SlackConfig, 'botToken' | 'ap
     ...(config.apiUrl !== undefined && { slackApiUrl: config.apiUrl.endsWith('/') ? config.apiUrl : `${config.apiUrl}/` }),
     rejectRateLimitedCalls: true,
     retryConfig: { retries: 0 },
+    // A stalled connection must fail (and be logged), not hold a tip slot or a shutdown forever.
+    timeout: 15_000,
     ...(logger !== undefined && { logger }),
   });
 }

@@ -1,5 +1,6 @@
 import { webApi } from '@slack/bolt';
 import { PostError, StartupError } from '../adapter.js';
+import { neverReachedServer } from '../../core/post-error.js';
 
 /**
  * One place that reads the Web API's error shapes (platform `error` strings,
@@ -70,7 +71,9 @@ export function toPostError(err: unknown, channelId: string): PostError {
             ? 'missing_permissions'
             : f.code === 'invalid_auth' || f.code === 'not_authed' || f.code === 'token_revoked' || f.code === 'account_inactive'
               ? 'invalid_auth'
-              : 'unknown';
+              : neverReachedServer(err)
+                ? 'not_sent'
+                : 'unknown';
   return new PostError(code, `Posting to Slack channel ${channelId} failed: ${f.message}`, f.retryAfterMs);
 }
 

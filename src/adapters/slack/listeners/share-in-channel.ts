@@ -43,7 +43,7 @@ export async function shareInChannel(
   const message = renderSlackBlocks(reply.card, { sharedBy: req.userId, ...(req.target !== undefined && { target: req.target }) });
   try {
     const posted = await client.chat.postMessage({ channel: req.channelId, ...message, ...POST_OPTIONS });
-    if (posted.ts !== undefined) deps.repeatGuard.confirm('slack', req.channelId, entryId, posted.ts);
+    confirmQuietly(deps, req.channelId, entryId, posted.ts);
     await removeEphemeral(respond, deps);
     return;
   } catch (err) {
@@ -63,6 +63,16 @@ export async function shareInChannel(
     deps.log.warn({ channel: req.channelId }, `Share in channel via response_url failed: ${describeSlackError(err).message}`);
     deps.repeatGuard.release('slack', req.channelId, entryId);
     await replyEphemeral(respond, 'I cannot post in this conversation. Invite me with /invite @vmvc, or share from a channel I am in.', deps.log);
+  }
+}
+
+/** The post is out; a store hiccup recording it must not turn into "could not post". */
+function confirmQuietly(deps: ListenerDeps, channelId: string, entryId: string, ts: string | undefined): void {
+  if (ts === undefined) return;
+  try {
+    deps.repeatGuard.confirm('slack', channelId, entryId, ts);
+  } catch (err) {
+    deps.log.warn({ channel: channelId }, `could not record the shared post for the repeat guard: ${err instanceof Error ? err.message : String(err)}`);
   }
 }
 
