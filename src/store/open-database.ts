@@ -12,9 +12,12 @@ export const DATABASE_FILE = 'vmvc.sqlite';
 /**
  * How long a write waits for another process's write lock (two bot copies, or
  * the CLI while the bot runs) before failing. Writes here take microseconds,
- * so this only matters under real contention.
+ * so this only matters under real contention. Kept well under Slack's and
+ * Discord's 3-second reply window, because recording an ask and claiming a
+ * visible post happen before the reply; a failed recording is logged and the
+ * answer still goes out.
  */
-export const BUSY_TIMEOUT_MS = 5_000;
+export const BUSY_TIMEOUT_MS = 1_500;
 
 const KEEP_IT = 'The file was left as it is: restore it from a backup, or move it aside to start with an empty database.';
 
