@@ -24,7 +24,14 @@ export async function sendCard(interaction: RepliableInteraction, reply: Reply, 
     return;
   }
   const key = reply.outcome.id ?? card.kind;
-  const recent = ctx.repeatGuard.claim('discord', channelId, key, ctx.now());
+  let recent: ReturnType<typeof ctx.repeatGuard.claim>;
+  try {
+    recent = ctx.repeatGuard.claim('discord', channelId, key, ctx.now());
+  } catch (err) {
+    // The etiquette check must not cost the asker their answer: post without it.
+    ctx.log.warn({ channel: channelId }, `repeat guard unavailable, posting anyway: ${err instanceof Error ? err.message : String(err)}`);
+    recent = undefined;
+  }
   if (recent) {
     const recentPost = { at: recent.at, ...(recent.messageRef !== undefined && { link: recent.messageRef }) };
     await sendReply(interaction, renderDiscordMessage(card, { recentPost }), { ephemeral: true });

@@ -34,7 +34,14 @@ export async function shareInChannel(
   }
   const entryId = req.action.entryId;
   const now = deps.clock();
-  const recent = deps.repeatGuard.claim('slack', req.channelId, entryId, now);
+  let recent: ReturnType<typeof deps.repeatGuard.claim>;
+  try {
+    recent = deps.repeatGuard.claim('slack', req.channelId, entryId, now);
+  } catch (err) {
+    // The etiquette check must not cost the sharer their post: share without it.
+    deps.log.warn({ channel: req.channelId }, `repeat guard unavailable, sharing anyway: ${err instanceof Error ? err.message : String(err)}`);
+    recent = undefined;
+  }
   if (recent) {
     const secondsAgo = (now.getTime() - recent.at.getTime()) / 1000;
     await replyEphemeral(respond, renderSlackBlocks(reply.card, { recentPost: { secondsAgo } }), deps.log);
