@@ -10,7 +10,6 @@ export interface CliIo {
 export interface CliCommand {
   name: string;
   usage: string;
-  summary: string;
   /** Longer help shown by `vmvc <name> --help`. */
   help: string;
   run(args: string[], io: CliIo): Promise<number>;

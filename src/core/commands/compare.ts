@@ -8,7 +8,8 @@ export function resolveDimensions(args: string, ctx: CommandContext): Comparison
   const wanted = args.trim().toLowerCase();
   const byId = ctx.knowledge.comparison.find((d) => d.id === wanted || d.name.toLowerCase() === wanted);
   if (byId) return [byId];
-  const tokens = ctx.index.normalizer.tokens(args).map((t) => (ctx.index.idf.has(t) ? t : (ctx.index.corrector.correct(t) ?? t)));
+  // The same typo fixing as questions: word-level, against the knowledge's own vocabulary.
+  const tokens = ctx.index.normalizer.tokens(args, ctx.index.fix);
   return findDimensions(ctx.index, tokens).slice(0, 3);
 }
 

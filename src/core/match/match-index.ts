@@ -2,7 +2,7 @@ import type { ComparisonDimension, FaqEntry, Knowledge } from '../knowledge/sche
 import { createNormalizer, toWords, type Normalizer, type WordFixer } from './normalize.js';
 import { phrasingKey } from './phrasing-key.js';
 import { UNKNOWN_WORD_DF } from './thresholds.js';
-import { createSpellCorrector, type SpellCorrector } from './spell.js';
+import { createSpellCorrector } from './spell.js';
 
 export interface IndexedPhrasing {
   entry: number;
@@ -35,7 +35,6 @@ export interface MatchIndex {
   postings: Map<string, number[]>;
   /** Per entry: every token of its phrasings and keywords. */
   bags: Set<string>[];
-  corrector: SpellCorrector;
   /** Typo fixer for query words: undefined for known words, else the closest known word. */
   fix: WordFixer;
   /** Per entry: the side it argues for (+1 VM, -1 container, 0 neither), from `favours`. */
@@ -145,7 +144,6 @@ export function buildMatchIndex(knowledge: Knowledge): MatchIndex {
     phrasings,
     postings,
     bags,
-    corrector,
     fix,
     sides,
     anchors,

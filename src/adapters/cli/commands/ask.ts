@@ -20,7 +20,6 @@ async function askBatch(core: Core, io: CliIo, json: boolean): Promise<number> {
 export const askCommand: CliCommand = {
   name: 'ask',
   usage: 'vmvc ask [--json] "<question>"   (or questions on stdin, one per line)',
-  summary: 'Answer a question',
   help:
     'Prints the answer card as text, or with --json one object:\n' +
     '  { "status": "answered"|"suggest"|"declined", "id", "title", "text", "score", "suggestions": [{ "id", "title" }] }\n' +

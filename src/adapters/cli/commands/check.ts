@@ -6,7 +6,6 @@ import { parseFlags } from '../parse-flags.js';
 export const checkCommand: CliCommand = {
   name: 'check',
   usage: 'vmvc check [--dir <knowledge-folder>]',
-  summary: 'Validate the knowledge base (schema and cross-references)',
   help: 'Validates every knowledge file against its schema and checks ids, related ids, sources,\nduplicate phrasings and card-size limits. Exits 1 listing every problem.',
   async run(args, io) {
     const { values, positionals } = parseFlags(args, { dir: { type: 'string' } });

@@ -5,7 +5,6 @@ import { writeCard } from '../write-card.js';
 export const compareCommand: CliCommand = {
   name: 'compare',
   usage: 'vmvc compare [dimension]',
-  summary: 'The VM-vs-container table, or one row',
   help: 'With no argument prints the whole comparison table; with a dimension (id, name or a word such as "boot") prints that row.',
   async run(args, io) {
     writeCard(io, coreFor(io.env).compare(args.join(' ')));

@@ -87,7 +87,6 @@ function positiveInt(value: string | undefined, flag: string, fallback: number, 
 export const reportCommand: CliCommand = {
   name: 'report',
   usage: 'vmvc report [--days N] [--limit N]',
-  summary: 'What people asked, what they disliked, what is missing',
   help:
     'For the last N days (default 7) from the bot database in DATA_DIR: the most asked entries, the entries\n' +
     'with the most 👎, and the most frequent questions the bot could not answer (grouped by normalised text),\n' +

@@ -5,7 +5,6 @@ import { writeCard } from '../write-card.js';
 export const showCommand: CliCommand = {
   name: 'show',
   usage: 'vmvc show <topic-id>',
-  summary: 'Show one topic by id',
   help: 'Prints one FAQ entry by its id (see `vmvc topics`). Exits 1 when there is no such id.',
   async run(args, io) {
     if (args.length !== 1) throw new UsageError('show takes exactly one topic id');

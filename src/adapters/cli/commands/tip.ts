@@ -51,7 +51,6 @@ async function postNow(io: CliIo, config: Config, knowledge: Knowledge): Promise
 export const tipCommand: CliCommand = {
   name: 'tip',
   usage: 'vmvc tip [--id N] [--post]',
-  summary: 'A random tip, or tip N; --post sends the next tip to the tip channels',
   help:
     'Prints a random tip, or with --id N the tip numbered N.\n' +
     'With --post, posts each tip channel\'s next tip now (SLACK_TIP_CHANNELS, DISCORD_TIP_CHANNELS), through the\n' +

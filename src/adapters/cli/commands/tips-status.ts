@@ -51,7 +51,6 @@ export function tipsStatus(config: Config, knowledge: Knowledge, store: TipStore
 export const tipsStatusCommand: CliCommand = {
   name: 'tips',
   usage: 'vmvc tips status',
-  summary: "Each tip channel's next tip and last post",
   help:
     'For every channel in SLACK_TIP_CHANNELS and DISCORD_TIP_CHANNELS: the tip its rotation posts next and\n' +
     'how the last post went (posted, failed, or unconfirmed: claimed but never confirmed, so not re-sent).\n' +

@@ -5,7 +5,6 @@ import { writeCard } from '../write-card.js';
 export const topicsCommand: CliCommand = {
   name: 'topics',
   usage: 'vmvc topics',
-  summary: 'List every topic id and title, grouped by tag',
   help: 'Lists every FAQ entry id with its title, grouped by tag. Any id works with `vmvc show <id>` and `/vmvc <id>`.',
   async run(args, io) {
     if (args.length > 0) throw new UsageError(`unexpected argument '${args[0]}'`);
