@@ -67,8 +67,13 @@ export interface SuggestCard extends CardCommon {
 /** Out of scope or unreadable input: says what the bot covers. */
 export interface DeclinedCard extends CardCommon {
   kind: 'declined';
-  /** Why: `empty` input, `unknown` topic. Lets a renderer pick wording or colour. */
-  reason: 'empty' | 'unknown';
+  /**
+   * Why: `empty` input, `unknown` topic, or `operations`: a how-to,
+   * troubleshooting or pricing question about Docker or VMs, which the bot
+   * does not cover (its `related` then holds the closest background topic).
+   * Lets a renderer pick wording or colour.
+   */
+  reason: 'empty' | 'unknown' | 'operations';
 }
 
 /** Rows of the comparison table: one dimension, several, or all. */

@@ -33,8 +33,9 @@ export function askQuestion(question: string, ctx: CommandContext): Reply {
       break;
   }
   const reason = result.status === 'declined' ? result.reason : 'unknown';
+  const closest = result.status === 'declined' ? result.closest : undefined;
   return {
-    card: buildDeclinedCard(k, reason),
+    card: buildDeclinedCard(k, reason, closest),
     outcome: { status: 'declined', score: result.score, suggestions: [], normalized: result.normalized },
   };
 }

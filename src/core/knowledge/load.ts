@@ -9,6 +9,7 @@ import {
   KNOWLEDGE_FILES,
   comparisonFileSchema,
   faqFileSchema,
+  intentSchema,
   sourcesFileSchema,
   synonymsSchema,
   tipsFileSchema,
@@ -40,6 +41,7 @@ const SCHEMAS = {
   comparison: comparisonFileSchema,
   tips: tipsFileSchema,
   language: synonymsSchema,
+  intent: intentSchema,
 } as const;
 
 // The YAML parser is loaded only when the cache misses: it is most of a cold start.
@@ -128,6 +130,7 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir(), options: Load
     comparison: (parsed.comparison as z.infer<typeof comparisonFileSchema>).dimensions,
     tips: (parsed.tips as z.infer<typeof tipsFileSchema>).tips,
     language: parsed.language as z.infer<typeof synonymsSchema>,
+    intent: parsed.intent as z.infer<typeof intentSchema>,
   };
   const crossProblems = crossCheckKnowledge(knowledge);
   if (crossProblems.length > 0) throw new KnowledgeError(crossProblems);

@@ -94,6 +94,30 @@ export const synonymsSchema = z.strictObject({
   anchors: z.array(text).default([]),
 });
 
+const cueList = z.array(text).min(1);
+
+/**
+ * What a message asks, as opposed to what it is about (knowledge/intent.yaml).
+ * Each list becomes one feature of the answer engine; the fitted model decides
+ * how much each counts.
+ */
+export const intentSchema = z.strictObject({
+  /** Openers of a direct question, matched at the start of a clause. */
+  question_starts: cueList,
+  /** Asking to understand, compare or choose: the bot's own subject. */
+  concept: cueList,
+  /** Operating, installing, configuring or troubleshooting something. */
+  operations: cueList,
+  /** Prices, costs and licences. */
+  cost: cueList,
+  /** Chatter, status updates, acknowledgements. */
+  chatter: cueList,
+  /** Words that turn a question against the side it names ("when is a VM overkill"). */
+  against: cueList,
+  /** Words that ask for the side named first ("docker instead of a VM"). */
+  preference: cueList,
+});
+
 export const sourcesFileSchema = z.strictObject({ sources: z.array(sourceSchema).min(1) });
 export const faqFileSchema = z.strictObject({ entries: z.array(faqEntrySchema).min(1) });
 export const comparisonFileSchema = z.strictObject({ dimensions: z.array(comparisonDimensionSchema).min(1) });
@@ -104,6 +128,7 @@ export type FaqEntry = z.infer<typeof faqEntrySchema>;
 export type ComparisonDimension = z.infer<typeof comparisonDimensionSchema>;
 export type Tip = z.infer<typeof tipSchema>;
 export type Synonyms = z.infer<typeof synonymsSchema>;
+export type IntentCues = z.infer<typeof intentSchema>;
 
 export interface Knowledge {
   sources: Source[];
@@ -111,6 +136,7 @@ export interface Knowledge {
   comparison: ComparisonDimension[];
   tips: Tip[];
   language: Synonyms;
+  intent: IntentCues;
 }
 
 /** File name → schema, in load order. */
@@ -120,4 +146,5 @@ export const KNOWLEDGE_FILES = {
   comparison: 'comparison.yaml',
   tips: 'tips.yaml',
   language: 'language.yaml',
+  intent: 'intent.yaml',
 } as const;

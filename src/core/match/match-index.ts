@@ -1,8 +1,10 @@
 import type { ComparisonDimension, FaqEntry, Knowledge } from '../knowledge/schema.js';
 import { createNormalizer, toWords, type Normalizer, type WordFixer } from './normalize.js';
 import { phrasingKey } from './phrasing-key.js';
-import { UNKNOWN_WORD_DF } from './thresholds.js';
+
 import { createSpellCorrector } from './spell.js';
+import { createCueMatcher, type CueMatcher } from './cues.js';
+import { createEntrySearch, type EntrySearch } from './retrieve.js';
 
 export interface IndexedPhrasing {
   entry: number;
@@ -42,6 +44,12 @@ export interface MatchIndex {
   /** Domain words; a question needs one to be answered on a fuzzy match. */
   anchors: Set<string>;
   dimensions: IndexedDimension[];
+  /** BM25+ retrieval over every entry's text. */
+  search: EntrySearch;
+  /** What a message asks (question, operations, chatter…), from knowledge/intent.yaml. */
+  cues: CueMatcher;
+  /** Every word the knowledge writes: a word outside it is unknown to the engine. */
+  vocabulary: Set<string>;
 }
 
 /**
@@ -62,6 +70,13 @@ export function withBigrams(tokens: readonly string[]): string[] {
   for (let i = 0; i + 1 < tokens.length; i++) features.push(`${tokens[i]}_${tokens[i + 1]}`);
   return [...new Set(features)];
 }
+
+/**
+ * Words the knowledge never uses weigh like a word found in this many entries
+ * (idf = ln(1 + N / this)): chat filler must not drown the question, and an
+ * unknown word must still count against an entry that lacks it.
+ */
+const UNKNOWN_WORD_DF = 4;
 
 export function buildMatchIndex(knowledge: Knowledge): MatchIndex {
   const normalizer = createNormalizer(knowledge.language);
@@ -148,5 +163,8 @@ export function buildMatchIndex(knowledge: Knowledge): MatchIndex {
     sides,
     anchors,
     dimensions,
+    search: createEntrySearch(entries, normalizer),
+    cues: createCueMatcher(knowledge.intent),
+    vocabulary,
   };
 }

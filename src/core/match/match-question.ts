@@ -1,184 +1,197 @@
 import type { ComparisonDimension } from '../knowledge/schema.js';
 import { detectCompareIntent } from './compare-intent.js';
+import { ANSWER_AT, MAX_READINGS, MAX_SUGGESTIONS, SUGGEST_SCOPE_AT, SUGGESTION_MIN } from './decision-policy.js';
+import { ANSWER_FEATURES, RANK_FEATURES, SCOPE_FEATURES, describeMessage, type MessageEvidence } from './features.js';
+import { FITTED_MODEL } from './fitted-model.js';
+import { checkModel, logOdds, probability, type LogisticModel } from './logistic.js';
+import type { MatchIndex } from './match-index.js';
 import { MAX_QUESTION_CHARS } from './normalize.js';
-import { sideOf, withBigrams, type MatchIndex } from './match-index.js';
 import { phrasingKey } from './phrasing-key.js';
-import {
-  ANSWER_MARGIN,
-  ANSWER_MIN,
-  ANSWER_SURE,
-  COVERAGE_TO_ANSWER,
-  COVERAGE_TO_SUGGEST,
-  DIMENSION_SUPPORT,
-  FAQ_OVER_DIMENSION,
-  MAX_SUGGESTIONS,
-  NO_ANCHOR_ANSWER_MIN,
-  PHRASING_WEIGHT,
-  SIDE_BONUS,
-  SUGGEST_MIN,
-  SUGGEST_RELATIVE,
-} from './thresholds.js';
 
 export interface Candidate {
   id: string;
+  /** The ranker's probability that this entry answers the message, were it a question for us. */
   score: number;
   /** Share of the question's word weight found in the entry (0..1). */
   coverage: number;
 }
 
-export type MatchResult =
-  | { status: 'answered'; entryId: string; score: number; candidates: Candidate[]; normalized: string; via: 'slug' | 'alias' | 'fuzzy' }
-  | { status: 'compare'; dimensions: ComparisonDimension[]; whole: boolean; score: number; candidates: Candidate[]; normalized: string }
-  | { status: 'suggest'; score: number; candidates: Candidate[]; normalized: string }
-  | { status: 'declined'; reason: 'empty' | 'unknown'; score: number; candidates: Candidate[]; normalized: string };
+/** Why the engine decided what it did: what `vmvc ask --explain` prints. */
+export interface Explanation {
+  /** The reading of the message that was decided on (the whole, a sentence, or the question after a lead-in). */
+  reading: string;
+  readingsTried: number;
+  scope: { probability: number; features: Record<string, number> };
+  candidates: { id: string; probability: number; features: Record<string, number> }[];
+  answer: { probability: number; features: Record<string, number> };
+  decision: string;
+}
 
-/** Words that make the side named first the preferred one. */
-const PREFERENCE_CUES = new Set(['instead', 'rather', 'over', 'better', 'prefer', 'preferable', 'than', 'beat', 'beats', 'favour', 'favor']);
+type Common = { candidates: Candidate[]; normalized: string; explanation?: Explanation };
+export type MatchResult =
+  | ({ status: 'answered'; entryId: string; score: number; via: 'slug' | 'alias' | 'model' } & Common)
+  | ({ status: 'compare'; dimensions: ComparisonDimension[]; whole: boolean; score: number } & Common)
+  | ({ status: 'suggest'; score: number } & Common)
+  | ({ status: 'declined'; reason: 'empty' | 'unknown' | 'operations'; score: number; closest?: string } & Common);
 
 /** Longest normalised text kept with a result (and so in the store). */
 const MAX_NORMALIZED_CHARS = 300;
-
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)+$|^[a-z0-9]+$/;
+/** A reading other than the whole message needs at least this many words. */
+const MIN_READING_WORDS = 3;
 
-/** Sentences worth matching on their own in a long message: at least this many words. */
-const MIN_SENTENCE_WORDS = 3;
-const MAX_SENTENCES = 6;
+const SCOPE = checkModel('scope', FITTED_MODEL.scope, SCOPE_FEATURES);
+const RANK = checkModel('rank', FITTED_MODEL.rank, RANK_FEATURES);
+const ANSWER = checkModel('answer', FITTED_MODEL.answer, ANSWER_FEATURES);
 
-/**
- * Decides what a question asks: one entry, a comparison, a "did you mean", or
- * nothing we know. A long message of several sentences ("Why are containers
- * lighter? I heard they share the kernel… thanks in advance!!") is also
- * matched sentence by sentence, so chat around the question cannot drown it.
- */
-export function matchQuestion(index: MatchIndex, text: string): MatchResult {
-  const whole = matchText(index, text);
-  if (whole.status === 'answered' || whole.status === 'compare') return whole;
-  const sentences = text
-    .slice(0, MAX_QUESTION_CHARS)
-    .split(/(?<=[.?!])\s+|\n+/)
-    .filter((sentence) => index.normalizer.words(sentence).length >= MIN_SENTENCE_WORDS);
-  if (sentences.length < 2) return whole;
-  let best: MatchResult | undefined;
-  for (const sentence of sentences.slice(0, MAX_SENTENCES)) {
-    const result = matchText(index, sentence);
-    if ((result.status === 'answered' || result.status === 'compare') && result.score > (best?.score ?? 0)) best = result;
-  }
-  return best ? { ...best, normalized: whole.normalized } : whole;
+/** Probabilities from one reading of a message, before any policy is applied. */
+export interface Judgement {
+  evidence: MessageEvidence;
+  scopeProbability: number;
+  /** Candidates with their ranker probability, best first. */
+  ranked: { id: string; entry: number; probability: number; coverage: number; features: number[] }[];
+  answerFeatures: number[];
+  /** Calibrated probability that the best-ranked entry is a right answer to the message. */
+  answerProbability: number;
 }
 
-function matchText(index: MatchIndex, text: string): MatchResult {
+export interface FittedModels {
+  scope: LogisticModel;
+  rank: LogisticModel;
+  answer: LogisticModel;
+}
+
+export const DEFAULT_MODELS: FittedModels = { scope: SCOPE, rank: RANK, answer: ANSWER };
+
+/** Scope, ranking and the answer probability for one piece of text. The fit script calls this too. */
+export function judge(index: MatchIndex, text: string, models: FittedModels = DEFAULT_MODELS): Judgement {
+  const evidence = describeMessage(index, text);
+  const scopeProbability = probability(models.scope, evidence.scope);
+  const ranked = evidence.candidates
+    .map((c) => ({ id: c.id, entry: c.entry, probability: probability(models.rank, c.features), coverage: c.features[2] as number, features: c.features }))
+    .sort((a, b) => b.probability - a.probability);
+  const top = ranked[0];
+  const second = ranked[1];
+  const answerFeatures = [
+    1,
+    logOdds(scopeProbability),
+    logOdds(top?.probability ?? 0),
+    logOdds(top?.probability ?? 0) - logOdds(second?.probability ?? 0),
+    top?.coverage ?? 0,
+  ];
+  const answerProbability = top === undefined ? 0 : probability(models.answer, answerFeatures);
+  return { evidence, scopeProbability, ranked, answerFeatures, answerProbability };
+}
+
+/**
+ * The ways of reading a message: the whole of it, each sentence of a longer
+ * one, and the question after a lead-in ("for the interview tomorrow, what is
+ * a hypervisor?"), so chat around a question cannot drown it.
+ */
+export function readingsOf(index: MatchIndex, text: string): string[] {
+  const clipped = text.slice(0, MAX_QUESTION_CHARS);
+  const readings = [clipped];
+  const enough = (t: string) => index.normalizer.words(t).length >= MIN_READING_WORDS;
+  const sentences = clipped.split(/(?<=[.?!])\s+|\n+/).filter(enough);
+  for (const sentence of sentences) {
+    if (sentences.length > 1) readings.push(sentence);
+    // The question after a lead-in: the last clause that opens like a question.
+    const clauses = sentence.split(/[,;:]\s+|\s[-–—]+\s/);
+    for (let i = clauses.length - 1; i > 0; i--) {
+      const rest = clauses.slice(i).join(', ');
+      if (enough(rest) && index.cues.opensQuestion(index.normalizer.words(rest))) {
+        readings.push(rest);
+        break;
+      }
+    }
+  }
+  return [...new Set(readings)].slice(0, MAX_READINGS);
+}
+
+/** The reading the engine is surest about, with its judgement. */
+export function bestJudgement(index: MatchIndex, text: string, models: FittedModels = DEFAULT_MODELS): { judgement: Judgement; readings: number } {
+  const readings = readingsOf(index, text);
+  let best = judge(index, readings[0] as string, models);
+  for (const reading of readings.slice(1)) {
+    const j = judge(index, reading, models);
+    if (j.answerProbability > best.answerProbability) best = j;
+  }
+  return { judgement: best, readings: readings.length };
+}
+
+/**
+ * Decides what a message asks: one entry, a comparison, a "did you mean", or
+ * nothing we answer (and if it is about operating Docker or VMs, says so).
+ */
+export function matchQuestion(index: MatchIndex, text: string, options: { explain?: boolean } = {}): MatchResult {
   const trimmed = text.trim().toLowerCase();
+  const words = index.normalizer.words(text);
+  // What curators see in the report: the asker's words without case, markup, mentions or
+  // punctuation, before typo fixing and synonyms (which would turn "lunch" into something else).
+  const normalized = words.join(' ').slice(0, MAX_NORMALIZED_CHARS);
   if (SLUG.test(trimmed) && index.entryIndex.has(trimmed)) {
     return { status: 'answered', entryId: trimmed, score: 1, candidates: [{ id: trimmed, score: 1, coverage: 1 }], normalized: trimmed, via: 'slug' };
   }
   const key = phrasingKey(text);
-  const words = index.normalizer.words(text);
-  const sequence = index.normalizer.tokens(text, index.fix);
-  const tokens = [...new Set(sequence)];
-  // What curators see in the report: the asker's words without case, markup, mentions or
-  // punctuation, before typo fixing and synonyms (which would turn "lunch" into something else).
-  const normalized = words.join(' ').slice(0, MAX_NORMALIZED_CHARS);
   if (key === '') return { status: 'declined', reason: 'empty', score: 0, candidates: [], normalized };
-
-  const exactId = index.exact.get(key) ?? index.exactTokens.get(tokens.join(' '));
+  const tokens = [...new Set(index.normalizer.tokens(text))];
   const intent = detectCompareIntent(index, words, tokens);
-  if (exactId !== undefined && !(intent.cue && intent.dimensions.length > 0 && !linksTo(intent.dimensions, exactId))) {
+  // A curated phrasing asked word for word is an answer by construction.
+  const exactId = index.exact.get(key) ?? index.exactTokens.get(tokens.join(' '));
+  if (exactId !== undefined && !(intent.cue && intent.dimensions.length > 0 && !intent.dimensions.some((d) => d.faq === exactId))) {
     return { status: 'answered', entryId: exactId, score: 1, candidates: [{ id: exactId, score: 1, coverage: 1 }], normalized, via: 'alias' };
   }
-  if (tokens.length === 0) return { status: 'declined', reason: 'unknown', score: 0, candidates: [], normalized };
 
-  // "docker or a vm?" asks for neither side; "docker instead of a vm" asks about docker.
-  const side = words.some((w) => PREFERENCE_CUES.has(w)) ? sideOf(sequence) : 0;
-  const candidates = scoreEntries(index, tokens, withBigrams(sequence), side);
-  const top = candidates[0];
-  const second = candidates[1];
-  const topScore = top?.score ?? 0;
+  const { judgement: j, readings } = bestJudgement(index, text);
+  const candidates: Candidate[] = j.ranked.map((r) => ({ id: r.id, score: round(r.probability), coverage: r.coverage }));
+  const top = j.ranked[0];
+  const p = round(j.answerProbability);
+  const explain = (decision: string): Explanation | undefined => (options.explain ? explanation(j, readings, decision) : undefined);
+  const common = (decision: string) => ({ candidates, normalized, ...(options.explain && { explanation: explain(decision) }) });
 
-  if (intent.whole) return { status: 'compare', dimensions: [], whole: true, score: 0.9, candidates, normalized };
-  const anchored = tokens.some((t) => index.anchors.has(t));
-  // "compare security" names no side, but asking to compare is itself about our domain.
-  const explicitCompare = words.some((w) => w === 'compare' || w === 'comparison');
-  if (intent.cue && intent.dimensions.length > 0 && (anchored || explicitCompare)) {
-    // A dimension word alone is weak evidence ("starting a new project… vms vs docker"): keep the
-    // dimensions whose own FAQ entry the words also point at, unless no entry stands out at all.
-    const scoreOf = new Map(candidates.map((c) => [c.id, c.score]));
-    const supported =
-      topScore < ANSWER_MIN || explicitCompare
-        ? intent.dimensions
-        : intent.dimensions.filter((d) => d.faq !== undefined && (scoreOf.get(d.faq) ?? 0) >= topScore * DIMENSION_SUPPORT);
-    // A confident answer about something else ("difference between image and container") beats a loose dimension hit.
-    const faqWins = top !== undefined && topScore >= FAQ_OVER_DIMENSION && !linksTo(supported, top.id);
-    if (supported.length > 0 && !faqWins) {
-      return { status: 'compare', dimensions: supported.slice(0, 3), whole: false, score: Math.max(topScore, ANSWER_SURE), candidates, normalized };
+  const explicitCompare = words.includes('compare') || words.includes('comparison');
+  if (intent.whole && j.scopeProbability >= SUGGEST_SCOPE_AT) {
+    return { status: 'compare', dimensions: [], whole: true, score: round(j.scopeProbability), ...common('a request for the whole comparison table') };
+  }
+  if (explicitCompare && intent.dimensions.length > 0) {
+    return { status: 'compare', dimensions: intent.dimensions.slice(0, 3), whole: false, score: Math.max(p, round(j.scopeProbability)), ...common('an explicit request to compare named dimensions') };
+  }
+  if (top !== undefined && p >= ANSWER_AT) {
+    // A comparison question whose answer is a table row's own entry gets the rows themselves.
+    const rows = intent.cue ? intent.dimensions.filter((d) => d.faq === top.id) : [];
+    if (rows.length > 0) return { status: 'compare', dimensions: rows, whole: false, score: p, ...common(`answer ${top.id} as its comparison row: p ${p} ≥ ${ANSWER_AT}`) };
+    return { status: 'answered', entryId: top.id, score: p, via: 'model', ...common(`answer ${top.id}: p ${p} ≥ ${ANSWER_AT}`) };
+  }
+  if (top !== undefined && j.scopeProbability >= SUGGEST_SCOPE_AT) {
+    const shown = candidates.filter((c) => c.score >= SUGGESTION_MIN).slice(0, MAX_SUGGESTIONS);
+    if (shown.length > 0) {
+      return { status: 'suggest', score: p, ...common(`did you mean: a question for us (scope ${round(j.scopeProbability)} ≥ ${SUGGEST_SCOPE_AT}) but p ${p} < ${ANSWER_AT}`), candidates: shown };
     }
   }
-
-  if (!anchored) {
-    // Nothing in the question names our domain: only a near-exact phrasing may answer it.
-    if (top !== undefined && topScore >= NO_ANCHOR_ANSWER_MIN) {
-      return { status: 'answered', entryId: top.id, score: topScore, candidates, normalized, via: 'fuzzy' };
-    }
-    return { status: 'declined', reason: 'unknown', score: Math.min(topScore, SUGGEST_MIN / 2), candidates: [], normalized };
+  const scope = j.evidence.scope;
+  const operational = (scope[SCOPE_FEATURES.indexOf('operations')] ?? 0) + (scope[SCOPE_FEATURES.indexOf('cost')] ?? 0) > 0;
+  const aboutUs = (scope[SCOPE_FEATURES.indexOf('anchors')] ?? 0) > 0;
+  if (operational && aboutUs && top !== undefined) {
+    return { status: 'declined', reason: 'operations', closest: top.id, score: p, ...common('declined: about operating, installing or paying for Docker or VMs, not how they differ') };
   }
-  // Most of what was asked must be about the entry: one shared rare word ("kubernetes") among
-  // unknown ones ("rotate … secrets") is a different question.
-  const coverage = top?.coverage ?? 0;
-  if (
-    top !== undefined &&
-    coverage >= COVERAGE_TO_ANSWER &&
-    (topScore >= ANSWER_SURE || (topScore >= ANSWER_MIN && topScore - (second?.score ?? 0) >= ANSWER_MARGIN))
-  ) {
-    return { status: 'answered', entryId: top.id, score: topScore, candidates, normalized, via: 'fuzzy' };
-  }
-  if (topScore >= SUGGEST_MIN && coverage >= COVERAGE_TO_SUGGEST) {
-    const shown = candidates.filter((c) => c.score >= topScore * SUGGEST_RELATIVE).slice(0, MAX_SUGGESTIONS);
-    return { status: 'suggest', score: topScore, candidates: shown, normalized };
-  }
-  return { status: 'declined', reason: 'unknown', score: topScore, candidates: candidates.slice(0, MAX_SUGGESTIONS), normalized };
+  return { status: 'declined', reason: 'unknown', score: p, ...common(`declined: p ${p} < ${ANSWER_AT} and scope ${round(j.scopeProbability)} < ${SUGGEST_SCOPE_AT}`) };
 }
 
-function linksTo(dimensions: ComparisonDimension[], entryId: string): boolean {
-  return dimensions.some((d) => d.faq === entryId);
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
 }
 
-/**
- * Score = PHRASING_WEIGHT × best idf-cosine against one phrasing of the entry
- * + the rest × share of the question's idf mass found anywhere in the entry.
- * The first rewards asking it the way someone already did; the second rewards
- * rewordings that use the entry's words in a new order.
- */
-function scoreEntries(index: MatchIndex, tokens: string[], features: string[], side: number): Candidate[] {
-  const weights = tokens.map((t) => index.idf.get(t) ?? index.unknownIdf);
-  const queryMass = weights.reduce((s, w) => s + w, 0);
-  // Bigrams the knowledge never uses say nothing either way; leave them out of the norm.
-  const featureWeights = features.map((f) => index.idf.get(f) ?? (f.includes('_') ? 0 : index.unknownIdf));
-  const queryNorm = Math.sqrt(featureWeights.reduce((s, w) => s + w * w, 0));
-  if (queryNorm === 0) return [];
+function named(names: readonly string[], values: readonly number[]): Record<string, number> {
+  return Object.fromEntries(names.map((n, i) => [n, round(values[i] ?? 0)]));
+}
 
-  const dots = new Map<number, number>();
-  features.forEach((f, i) => {
-    const w = featureWeights[i] as number;
-    if (w === 0) return;
-    for (const pi of index.postings.get(f) ?? []) dots.set(pi, (dots.get(pi) ?? 0) + w * w);
-  });
-  const bestCosine = new Map<number, number>();
-  for (const [pi, dot] of dots) {
-    const p = index.phrasings[pi];
-    if (p === undefined || p.norm === 0) continue;
-    const cosine = dot / (queryNorm * p.norm);
-    if (cosine > (bestCosine.get(p.entry) ?? 0)) bestCosine.set(p.entry, cosine);
-  }
-  const scored: Candidate[] = [];
-  index.bags.forEach((bag, ei) => {
-    let covered = 0;
-    tokens.forEach((t, i) => {
-      if (bag.has(t)) covered += weights[i] as number;
-    });
-    if (covered === 0) return;
-    const entrySide = index.sides[ei] ?? 0;
-    const sideBonus = side === 0 || entrySide === 0 ? 0 : side === entrySide ? SIDE_BONUS : -SIDE_BONUS;
-    const score = PHRASING_WEIGHT * (bestCosine.get(ei) ?? 0) + (1 - PHRASING_WEIGHT) * (covered / queryMass) + sideBonus;
-    scored.push({ id: (index.entries[ei] as { id: string }).id, score: Math.round(Math.min(1, Math.max(0, score)) * 1000) / 1000, coverage: covered / queryMass });
-  });
-  return scored.sort((a, b) => b.score - a.score);
+function explanation(j: Judgement, readings: number, decision: string): Explanation {
+  return {
+    reading: j.evidence.text,
+    readingsTried: readings,
+    scope: { probability: round(j.scopeProbability), features: named(SCOPE_FEATURES, j.evidence.scope) },
+    candidates: j.ranked.slice(0, 5).map((r) => ({ id: r.id, probability: round(r.probability), features: named(RANK_FEATURES, r.features) })),
+    answer: { probability: round(j.answerProbability), features: named(ANSWER_FEATURES, j.answerFeatures) },
+    decision,
+  };
 }

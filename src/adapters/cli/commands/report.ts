@@ -1,7 +1,7 @@
 import type { Core } from '../../../core/create-core.js';
 import type { EntryCount, EntryVotes, QuestionCount, ReportStore } from '../../../core/storage.js';
 import { matchQuestion } from '../../../core/match/match-question.js';
-import { SUGGEST_MIN } from '../../../core/match/thresholds.js';
+import { SUGGESTION_MIN } from '../../../core/match/decision-policy.js';
 import { cliConfig, openStoreFor } from '../../../store/store-for-cli.js';
 import { UsageError, type CliCommand } from '../cli-command.js';
 import { coreFor } from '../load-core.js';
@@ -49,7 +49,7 @@ export function buildReport(store: ReportStore, core: Core, options: ReportOptio
     downvoted: store.mostDownvotedEntries(since, options.limit).map(withTitle),
     unanswered: store.unansweredQuestions(since, options.limit).map((q) => {
       const best = matchQuestion(core.index, q.normalized).candidates[0];
-      const entry = best && best.score >= SUGGEST_MIN ? core.knowledge.faq.find((e) => e.id === best.id) : undefined;
+      const entry = best && best.score >= SUGGESTION_MIN ? core.knowledge.faq.find((e) => e.id === best.id) : undefined;
       return entry && best ? { ...q, closest: { id: entry.id, title: entry.title, score: best.score } } : q;
     }),
   };

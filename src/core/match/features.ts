@@ -1,0 +1,128 @@
+import { findDimensions } from './compare-intent.js';
+import { lexicalScores } from './lexical-scores.js';
+import { withBigrams, type MatchIndex } from './match-index.js';
+import { MAX_CANDIDATES } from './retrieve.js';
+
+/**
+ * The evidence the decision weighs, as named numbers. The names are the
+ * contract with the fitted weights in fitted-model.ts: `npm run fit` writes
+ * one weight per name, and a model fitted for other names is refused.
+ */
+
+/** About the message as a whole: is it a question, and a question of the kind we answer? */
+export const SCOPE_FEATURES = [
+  'bias',
+  'questionMark',
+  'opensQuestion',
+  'concept',
+  'operations',
+  'cost',
+  'chatter',
+  'anchors',
+  'unknownShare',
+  'logWords',
+  'code',
+  'topCosine',
+  'topCoverage',
+  'topBm25',
+] as const;
+
+/** About one entry as the answer to this message. */
+export const RANK_FEATURES = ['bias', 'cosine', 'coverage', 'bm25Share', 'bm25Log', 'side', 'dimension', 'firstByBm25'] as const;
+
+/** Whether the best entry is a right answer: the scope and rank verdicts and how clearly the best one leads. */
+export const ANSWER_FEATURES = ['bias', 'scopeLogit', 'rankLogit', 'rankMargin', 'coverage'] as const;
+
+export type FeatureVector = number[];
+
+export interface CandidateEvidence {
+  entry: number;
+  id: string;
+  features: FeatureVector;
+}
+
+/** One reading of the message: the whole of it, one sentence, or the question after a lead-in. */
+export interface MessageEvidence {
+  text: string;
+  words: string[];
+  tokens: string[];
+  scope: FeatureVector;
+  candidates: CandidateEvidence[];
+}
+
+/** Unknown words fixed per message at most: past this, a paste of invented words costs what a question costs. */
+export const MAX_SPELL_FIXES = 8;
+const CODE = /```|`[^`]+`|\b(?:error|exception|traceback|errno)\b:|\s--?[a-z][\w-]*|\/[\w.-]+\/[\w.-]+|\b0x[0-9a-f]+\b/i;
+
+export function describeMessage(index: MatchIndex, text: string): MessageEvidence {
+  let fixes = 0;
+  const fix = (word: string) => (fixes++ < MAX_SPELL_FIXES ? index.fix(word) : undefined);
+  const words = index.normalizer.words(text);
+  const sequence = index.normalizer.tokens(text, fix);
+  const tokens = [...new Set(sequence)];
+  const lexical = lexicalScores(index, tokens, withBigrams(sequence));
+  const retrieved = index.search.search(tokens);
+  const topBm25 = retrieved[0]?.score ?? 0;
+
+  // Candidates: the best by BM25 and the best by phrasing cosine, so neither view hides an entry.
+  const byCosine = [...lexical.entries()].sort((a, b) => b[1].cosine - a[1].cosine).slice(0, 3).map(([e]) => e);
+  const entries = [...new Set([...retrieved.map((r) => r.entry), ...byCosine])].slice(0, MAX_CANDIDATES + 3);
+  const bm25Of = new Map(retrieved.map((r) => [r.entry, r.score]));
+  const side = askedSide(index, words, sequence);
+  const linked = new Set(findDimensions(index, tokens).map((d) => d.faq));
+
+  const candidates = entries.map((entry): CandidateEvidence => {
+    const e = index.entries[entry];
+    const lex = lexical.get(entry) ?? { cosine: 0, coverage: 0 };
+    const bm25 = bm25Of.get(entry) ?? 0;
+    return {
+      entry,
+      id: e?.id ?? '?',
+      features: [1, lex.cosine, lex.coverage, topBm25 > 0 ? bm25 / topBm25 : 0, Math.log1p(bm25), side * (index.sides[entry] ?? 0), linked.has(e?.id) ? 1 : 0, entry === retrieved[0]?.entry ? 1 : 0],
+    };
+  });
+
+  const known = words.filter((w) => !index.normalizer.knownWords().has(w));
+  const unknown = known.filter((w) => !index.vocabulary.has(w)).length;
+  const best = candidates.reduce((m, c) => Math.max(m, c.features[1] as number), 0);
+  const bestCoverage = candidates.reduce((m, c) => Math.max(m, c.features[2] as number), 0);
+  const cap = (n: number, max: number) => Math.min(n, max) / max;
+  const scope: FeatureVector = [
+    1,
+    /\?/.test(text) ? 1 : 0,
+    clauses(words, text, index).some((c) => index.cues.opensQuestion(c)) ? 1 : 0,
+    cap(index.cues.count('concept', words), 3),
+    cap(index.cues.count('operations', words), 3),
+    cap(index.cues.count('cost', words), 2),
+    cap(index.cues.count('chatter', words), 2),
+    cap(tokens.filter((t) => index.anchors.has(t)).length, 3),
+    known.length === 0 ? 0 : unknown / known.length,
+    Math.log1p(words.length) / Math.log1p(100),
+    CODE.test(text) ? 1 : 0,
+    best,
+    bestCoverage,
+    Math.log1p(topBm25),
+  ];
+  return { text, words, tokens, scope, candidates };
+}
+
+/**
+ * The side a question is about: +1 VM, -1 container, 0 neither. One side named
+ * is that side; both named is the first only with a preference cue ("docker
+ * instead of a VM"). A cue against it ("when is a VM overkill") turns it over.
+ */
+function askedSide(index: MatchIndex, words: readonly string[], sequence: readonly string[]): number {
+  const vm = sequence.indexOf('vm');
+  const container = sequence.indexOf('container');
+  let side = 0;
+  if (vm >= 0 && container < 0) side = 1;
+  else if (container >= 0 && vm < 0) side = -1;
+  else if (vm >= 0 && container >= 0 && index.cues.count('preference', words) > 0) side = vm < container ? 1 : -1;
+  return index.cues.count('against', words) > 0 ? -side : side;
+}
+
+/** The message's clauses as word lists, split where punctuation or a dash ends one. */
+function clauses(words: readonly string[], text: string, index: MatchIndex): string[][] {
+  const parts = text.split(/[.?!,;:\n]+|\s[-–—]+\s/).map((p) => index.normalizer.words(p)).filter((p) => p.length > 0);
+  return parts.length > 0 ? parts : [words as string[]];
+}

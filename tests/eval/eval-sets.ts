@@ -1,0 +1,96 @@
+/**
+ * The evaluation data, in one shape. Each message is labelled with the FAQ ids
+ * whose card answers it, or `off-topic` when the bot should stay silent. Each
+ * message belongs to the part the decision is fitted on or the part it is
+ * judged on, fixed by a hash of its text, so the split never drifts between
+ * runs and a fitted weight never sees a judged message.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+
+export type SetName = 'tuning' | 'holdout' | 'public' | 'channel';
+export type Part = 'fit' | 'test';
+
+export interface LabelledMessage {
+  set: SetName;
+  part: Part;
+  text: string;
+  /** FAQ ids that answer it (a `compare:<dim>` label also accepts its row's entry), or empty for off-topic. */
+  answers: string[];
+  /** For the whole-table label `compare`. */
+  wholeTable: boolean;
+  kind?: string;
+  url?: string;
+}
+
+interface RawQuestion {
+  q: string;
+  expect: string | string[];
+  url?: string;
+  kind?: string;
+}
+interface RawChannel {
+  text: string;
+  kind: string;
+  expect?: string | string[];
+}
+
+/** Share of the public and channel sets held back for judging. */
+const TEST_SHARE = 0.5;
+
+function partOf(text: string): Part {
+  const h = createHash('sha256').update(text).digest().readUInt32BE(0) / 2 ** 32;
+  return h < TEST_SHARE ? 'test' : 'fit';
+}
+
+function labels(expect: string | string[] | undefined): { answers: string[]; wholeTable: boolean } {
+  if (expect === undefined || expect === 'out-of-domain' || expect === 'off-topic' || expect === 'unanswerable') return { answers: [], wholeTable: false };
+  if (expect === 'compare') return { answers: [], wholeTable: true };
+  return { answers: Array.isArray(expect) ? expect : [expect], wholeTable: false };
+}
+
+function read<T>(dir: string, file: string, key: string): T[] {
+  const full = path.join(dir, file);
+  if (!existsSync(full)) return [];
+  return ((parse(readFileSync(full, 'utf8')) as Record<string, T[]>)[key] ?? []) as T[];
+}
+
+/**
+ * tuning: our own questions, written beside the knowledge (always fitted on).
+ * holdout: written apart from the knowledge's phrasings (always judged on).
+ * public and channel: split by hash between fitting and judging.
+ */
+export function loadEvalSets(dir: string): LabelledMessage[] {
+  const out: LabelledMessage[] = [];
+  const add = (set: SetName, part: Part, text: string, expect: string | string[] | undefined, extra: { kind?: string; url?: string }) => {
+    out.push({ set, part, text, ...labels(expect), ...(extra.kind !== undefined && { kind: extra.kind }), ...(extra.url !== undefined && { url: extra.url }) });
+  };
+  for (const q of read<RawQuestion>(dir, 'questions.yaml', 'questions')) add('tuning', 'fit', q.q, q.expect, {});
+  for (const q of read<RawQuestion>(dir, 'holdout.yaml', 'questions')) add('holdout', 'test', q.q, q.expect, {});
+  for (const file of ['public-answerable.yaml', 'public-offtopic.yaml']) {
+    for (const q of read<RawQuestion>(dir, file, 'questions')) add('public', partOf(q.q), q.q, q.expect, { ...(q.kind && { kind: q.kind }), ...(q.url && { url: q.url }) });
+  }
+  for (const m of read<RawChannel>(dir, 'channel.yaml', 'messages')) {
+    add('channel', partOf(m.text), m.text, m.kind === 'concept-question' ? (m.expect ?? 'unanswerable') : 'off-topic', { kind: m.kind });
+  }
+  return out;
+}
+
+export const isInDomain = (m: LabelledMessage): boolean => m.answers.length > 0 || m.wholeTable;
+
+/**
+ * Whether a returned id answers the message: the entry itself, or a
+ * comparison row (`compare:a,b`) whose dimension links to a labelled entry.
+ */
+export function isRightAnswer(m: LabelledMessage, id: string, faqOfDimension: ReadonlyMap<string, string | undefined>): boolean {
+  if (m.wholeTable) return id === 'compare';
+  const wanted = new Set(m.answers.flatMap((a) => (a.startsWith('compare:') ? [a, faqOfDimension.get(a.slice('compare:'.length)) ?? a] : [a])));
+  if (wanted.has(id)) return true;
+  if (!id.startsWith('compare:')) return false;
+  return id
+    .slice('compare:'.length)
+    .split(',')
+    .some((d) => wanted.has(`compare:${d}`) || wanted.has(faqOfDimension.get(d) ?? ''));
+}
