@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { buildAnswerCard } from './build-cards.js';
 import type { CardAction } from './card-actions.js';
 import type { EntryRef } from './card.js';
-import { askQuestion } from './commands/ask.js';
+import { askQuestion, type AskOptions } from './commands/ask.js';
 import type { CommandContext, Reply } from './commands/command.js';
 import { compareCommand } from './commands/compare.js';
 import { COMMANDS, parseCommandText } from './commands/registry.js';
@@ -36,7 +36,7 @@ export interface Core {
   /** `/vmvc <text>`, Slack mentions and DMs: a command when the text is one, else a question. */
   respond(text: string, ctx: RequestContext): Reply;
   /** Always a question, never a command (`vmvc ask`, Discord's `ask`, the console's plain lines). */
-  ask(question: string, ctx: RequestContext): Reply;
+  ask(question: string, ctx: RequestContext, options?: AskOptions): Reply;
   /** One entry by id, as an answer; undefined when there is no such entry. */
   show(entryId: string): Reply | undefined;
   compare(dimension: string): Reply;
@@ -98,8 +98,8 @@ export function createCore(knowledge: Knowledge, options: CoreOptions = {}): Cor
       record(reply, rc);
       return reply;
     },
-    ask(question, rc) {
-      const reply = askQuestion(question, ctx);
+    ask(question, rc, askOptions) {
+      const reply = askQuestion(question, ctx, askOptions);
       record(reply, rc);
       return reply;
     },

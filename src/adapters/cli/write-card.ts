@@ -22,5 +22,6 @@ export function replyJson(reply: Reply): string {
     text: renderText(reply.card),
     score: Math.round(o.score * 1000) / 1000,
     suggestions: o.suggestions,
+    ...(o.explanation && { explanation: o.explanation }),
   });
 }

@@ -1,12 +1,21 @@
 import { buildAnswerCard, buildComparisonCard, buildDeclinedCard, buildSuggestCard } from '../build-cards.js';
-import { matchQuestion } from '../match/match-question.js';
+import { matchQuestion, type MatchResult } from '../match/match-question.js';
 import type { Command, CommandContext, Reply } from './command.js';
 
-export function askQuestion(question: string, ctx: CommandContext): Reply {
-  const { knowledge: k, index } = ctx;
-  const result = matchQuestion(index, question);
+export interface AskOptions {
+  /** Carry the engine's reasoning in the outcome (`vmvc ask --explain`). */
+  explain?: boolean;
+}
+
+export function askQuestion(question: string, ctx: CommandContext, options: AskOptions = {}): Reply {
+  const result = matchQuestion(ctx.index, question, options);
+  const reply = replyTo(result, ctx);
+  return result.explanation ? { ...reply, outcome: { ...reply.outcome, explanation: result.explanation } } : reply;
+}
+
+function replyTo(result: MatchResult, ctx: CommandContext): Reply {
+  const k = ctx.knowledge;
   const titleOf = (id: string) => k.faq.find((e) => e.id === id)?.title ?? id;
-  const suggestions = result.candidates.slice(0, 3).map((c) => ({ id: c.id, title: titleOf(c.id) }));
   switch (result.status) {
     case 'answered': {
       const entry = k.faq.find((e) => e.id === result.entryId);
@@ -24,11 +33,13 @@ export function askQuestion(question: string, ctx: CommandContext): Reply {
       const id = result.whole ? 'compare' : `compare:${dims.map((d) => d.id).join(',')}`;
       return { card, outcome: { status: 'answered', id, title: card.title, score: result.score, suggestions: [], normalized: result.normalized } };
     }
-    case 'suggest':
+    case 'suggest': {
+      const suggestions = result.candidates.map((c) => ({ id: c.id, title: titleOf(c.id) }));
       return {
         card: buildSuggestCard(k, result.candidates.map((c) => c.id), result.score),
         outcome: { status: 'suggest', score: result.score, suggestions, normalized: result.normalized },
       };
+    }
     case 'declined':
       break;
   }
@@ -44,5 +55,5 @@ export const askCommand: Command = {
   name: 'ask',
   usage: 'ask <question>',
   summary: 'Answer a question in your own words (the default: /vmvc <question> does the same)',
-  run: askQuestion,
+  run: (args, ctx) => askQuestion(args, ctx),
 };

@@ -1,6 +1,7 @@
 import type { Card } from '../card.js';
 import type { Knowledge } from '../knowledge/schema.js';
 import type { MatchIndex } from '../match/match-index.js';
+import type { Explanation } from '../match/match-question.js';
 
 /** How a reply came about; what `vmvc ask --json` prints and what usage records keep. */
 export interface Outcome {
@@ -13,6 +14,8 @@ export interface Outcome {
   suggestions: { id: string; title: string }[];
   /** The question after normalisation: what curators see in the report. */
   normalized?: string;
+  /** Why the engine decided so; only when asked for (`vmvc ask --explain`). */
+  explanation?: Explanation;
 }
 
 export interface Reply {

@@ -1,4 +1,5 @@
-import { findDimensions } from './compare-intent.js';
+import { detectCompareIntent, findDimensions } from './compare-intent.js';
+import { openerOf } from './opener.js';
 import { lexicalScores } from './lexical-scores.js';
 import { withBigrams, type MatchIndex } from './match-index.js';
 import { MAX_CANDIDATES } from './retrieve.js';
@@ -28,7 +29,7 @@ export const SCOPE_FEATURES = [
 ] as const;
 
 /** About one entry as the answer to this message. */
-export const RANK_FEATURES = ['bias', 'cosine', 'coverage', 'bm25Share', 'bm25Log', 'side', 'dimension', 'firstByBm25'] as const;
+export const RANK_FEATURES = ['bias', 'cosine', 'coverage', 'bm25Share', 'bm25Log', 'side', 'dimension', 'firstByBm25', 'cosineShare', 'firstByCosine', 'opener'] as const;
 
 /** Whether the best entry is a right answer: the scope and rank verdicts and how clearly the best one leads. */
 export const ANSWER_FEATURES = ['bias', 'scopeLogit', 'rankLogit', 'rankMargin', 'coverage'] as const;
@@ -69,7 +70,10 @@ export function describeMessage(index: MatchIndex, text: string): MessageEvidenc
   const entries = [...new Set([...retrieved.map((r) => r.entry), ...byCosine])].slice(0, MAX_CANDIDATES + 3);
   const bm25Of = new Map(retrieved.map((r) => [r.entry, r.score]));
   const side = askedSide(index, words, sequence);
-  const linked = new Set(findDimensions(index, tokens).map((d) => d.faq));
+  // A dimension named without asking to compare ("containers in linux") is only a topic word.
+  const linked = new Set(detectCompareIntent(index, words, tokens).cue ? findDimensions(index, tokens).map((d) => d.faq) : []);
+  const bestCosine = Math.max(0, ...[...lexical.values()].map((l) => l.cosine));
+  const opener = openerOf(words);
 
   const candidates = entries.map((entry): CandidateEvidence => {
     const e = index.entries[entry];
@@ -78,7 +82,19 @@ export function describeMessage(index: MatchIndex, text: string): MessageEvidenc
     return {
       entry,
       id: e?.id ?? '?',
-      features: [1, lex.cosine, lex.coverage, topBm25 > 0 ? bm25 / topBm25 : 0, Math.log1p(bm25), side * (index.sides[entry] ?? 0), linked.has(e?.id) ? 1 : 0, entry === retrieved[0]?.entry ? 1 : 0],
+      features: [
+        1,
+        lex.cosine,
+        lex.coverage,
+        topBm25 > 0 ? bm25 / topBm25 : 0,
+        Math.log1p(bm25),
+        side * (index.sides[entry] ?? 0),
+        linked.has(e?.id) ? 1 : 0,
+        entry === retrieved[0]?.entry ? 1 : 0,
+        bestCosine > 0 ? lex.cosine / bestCosine : 0,
+        entry === byCosine[0] ? 1 : 0,
+        opener === undefined ? 0 : (index.openers[entry]?.get(opener) ?? 0),
+      ],
     };
   });
 

@@ -4,14 +4,14 @@
 export const FITTED_MODEL = {
   scope: {
     features: ['bias', 'questionMark', 'opensQuestion', 'concept', 'operations', 'cost', 'chatter', 'anchors', 'unknownShare', 'logWords', 'code', 'topCosine', 'topCoverage', 'topBm25'],
-    weights: [-6.8214, -0.1234, 1.4599, 2.3926, -1.8973, -0.6119, -0.6398, 1.7751, -1.2609, -0.8294, -0.2967, 2.1517, 3.9227, 0.5616],
+    weights: [-6.6042, -0.1262, 1.5027, 2.4515, -1.942, -0.5906, -0.7365, 1.6358, -1.2338, -0.7837, -0.3352, 2.102, 3.906, 0.533],
   },
   rank: {
-    features: ['bias', 'cosine', 'coverage', 'bm25Share', 'bm25Log', 'side', 'dimension', 'firstByBm25'],
-    weights: [-6.8973, 4.1079, -0.3288, 2.6739, 0.2693, 0.2678, 1.4476, 1.9379],
+    features: ['bias', 'cosine', 'coverage', 'bm25Share', 'bm25Log', 'side', 'dimension', 'firstByBm25', 'cosineShare', 'firstByCosine', 'opener'],
+    weights: [-7.66, 1.6632, 0.0235, 1.9128, 0.3421, 0.3199, 1.2202, 1.5816, 2.3968, 0.6432, 1.6005],
   },
   answer: {
     features: ['bias', 'scopeLogit', 'rankLogit', 'rankMargin', 'coverage'],
-    weights: [-3.4787, 0.6561, 0.767, 0.1697, 1.6463],
+    weights: [-3.4358, 0.637, 1.0203, 0.0172, 1.9839],
   },
 } as const;

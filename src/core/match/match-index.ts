@@ -5,6 +5,7 @@ import { phrasingKey } from './phrasing-key.js';
 import { createSpellCorrector } from './spell.js';
 import { createCueMatcher, type CueMatcher } from './cues.js';
 import { createEntrySearch, type EntrySearch } from './retrieve.js';
+import { openerProfile, type Opener } from './opener.js';
 
 export interface IndexedPhrasing {
   entry: number;
@@ -50,6 +51,8 @@ export interface MatchIndex {
   cues: CueMatcher;
   /** Every word the knowledge writes: a word outside it is unknown to the engine. */
   vocabulary: Set<string>;
+  /** Per entry: how its phrasings open (what…, why…, can…). */
+  openers: Map<Opener, number>[];
 }
 
 /**
@@ -166,5 +169,6 @@ export function buildMatchIndex(knowledge: Knowledge): MatchIndex {
     search: createEntrySearch(entries, normalizer),
     cues: createCueMatcher(knowledge.intent),
     vocabulary,
+    openers: entries.map((e) => openerProfile([e.question, ...e.aliases].map((t) => normalizer.words(t)))),
   };
 }
