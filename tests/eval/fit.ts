@@ -67,11 +67,12 @@ function fitAll(index: MatchIndex, samples: readonly Sample[], faqOf: Map<string
   return { ...full, answer: { features: ANSWER_FEATURES, weights: fitLogistic(answerRows, ANSWER_FEATURES.length) } };
 }
 
-function main(): void {
-  const knowledge = loadKnowledge(path.join(ROOT, 'knowledge'), { cache: false });
+/** Fits all three models from the knowledge and evaluation data under `root`. */
+export function fitModels(root: string): { models: FittedModels; counts: Map<string, number> } {
+  const knowledge = loadKnowledge(path.join(root, 'knowledge'), { cache: false });
   const index = buildMatchIndex(knowledge);
   const faqOf = new Map(knowledge.comparison.map((d) => [d.id, d.faq]));
-  const fitting = loadEvalSets(path.join(ROOT, 'tests/eval')).filter((m) => m.part === 'fit');
+  const fitting = loadEvalSets(path.join(root, 'tests/eval')).filter((m) => m.part === 'fit');
   const start: FittedModels = {
     scope: { features: SCOPE_FEATURES, weights: SCOPE_FEATURES.map(() => 0) },
     rank: { features: RANK_FEATURES, weights: RANK_FEATURES.map(() => 0) },
@@ -82,6 +83,11 @@ function main(): void {
 
   const counts = new Map<string, number>();
   for (const m of fitting) counts.set(m.set, (counts.get(m.set) ?? 0) + 1);
+  return { models, counts };
+}
+
+/** The generated fitted-model.ts. */
+export function renderModelFile(models: FittedModels, counts: Map<string, number>): string {
   const line = (name: string, model: { features: readonly string[]; weights: readonly number[] }) =>
     `  ${name}: {\n    features: [${model.features.map((f) => `'${f}'`).join(', ')}],\n    weights: [${model.weights.join(', ')}],\n  },`;
   const file = [
@@ -95,8 +101,12 @@ function main(): void {
     '} as const;',
     '',
   ].join('\n');
+  return file;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { models, counts } = fitModels(ROOT);
+  const file = renderModelFile(models, counts);
   writeFileSync(path.join(ROOT, 'src/core/match/fitted-model.ts'), file);
   process.stdout.write(file);
 }
-
-main();

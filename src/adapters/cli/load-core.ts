@@ -1,13 +1,25 @@
-import { createCore, type Core, type CoreOptions } from '../../core/create-core.js';
-import { defaultKnowledgeDir, loadKnowledge, type LoadOptions } from '../../core/knowledge/load.js';
+import type { Core, CoreOptions } from '../../core/create-core.js';
+import { readCachedKnowledge } from '../../core/knowledge/cache.js';
+import { KNOWLEDGE_FILES, defaultKnowledgeDir } from '../../core/knowledge/files.js';
+import type { LoadOptions } from '../../core/knowledge/load.js';
 import type { Knowledge } from '../../core/knowledge/schema.js';
 
-/** Knowledge folder for CLI commands: --dir, then KNOWLEDGE_DIR, then the repo's own. */
-export function knowledgeFor(env: Record<string, string | undefined>, dir?: string, options: LoadOptions = {}): Knowledge {
-  const chosen = dir ?? (env.KNOWLEDGE_DIR && env.KNOWLEDGE_DIR !== '' ? env.KNOWLEDGE_DIR : undefined);
-  return loadKnowledge(chosen ?? defaultKnowledgeDir(), options);
+/**
+ * Knowledge folder for CLI commands: --dir, then KNOWLEDGE_DIR, then the repo's
+ * own. Unchanged knowledge comes from the validated cache without loading the
+ * YAML parser or zod (most of a cold `vmvc ask`); anything else is validated.
+ */
+export async function knowledgeFor(env: Record<string, string | undefined>, dir?: string, options: LoadOptions = {}): Promise<Knowledge> {
+  const chosen = dir ?? (env.KNOWLEDGE_DIR && env.KNOWLEDGE_DIR !== '' ? env.KNOWLEDGE_DIR : undefined) ?? defaultKnowledgeDir();
+  if (options.cache !== false) {
+    const cached = readCachedKnowledge(chosen, Object.values(KNOWLEDGE_FILES));
+    if (cached) return cached;
+  }
+  const { loadKnowledge } = await import('../../core/knowledge/load.js');
+  return loadKnowledge(chosen, options);
 }
 
-export function coreFor(env: Record<string, string | undefined>, options: CoreOptions = {}, dir?: string): Core {
-  return createCore(knowledgeFor(env, dir), options);
+export async function coreFor(env: Record<string, string | undefined>, options: CoreOptions = {}, dir?: string): Promise<Core> {
+  const { createCore } = await import('../../core/create-core.js');
+  return createCore(await knowledgeFor(env, dir), options);
 }

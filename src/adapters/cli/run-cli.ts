@@ -1,4 +1,4 @@
-import { KnowledgeError } from '../../core/knowledge/load.js';
+import { KnowledgeError } from '../../core/knowledge/knowledge-error.js';
 import { UsageError, type CliIo } from './cli-command.js';
 import { CLI_COMMANDS, type CliCommandEntry } from './cli-registry.js';
 

@@ -1,12 +1,8 @@
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import {
-  KNOWLEDGE_FILES,
   comparisonFileSchema,
   faqFileSchema,
   intentSchema,
@@ -16,22 +12,14 @@ import {
   type Knowledge,
 } from './schema.js';
 import { crossCheckKnowledge } from './cross-check.js';
+import { cacheKey, readCache, writeCache } from './cache.js';
+import { KnowledgeError } from './knowledge-error.js';
+import { KNOWLEDGE_FILES, defaultKnowledgeDir } from './files.js';
 
-/** Raised when knowledge files are unreadable or invalid; lists every problem found. */
-export class KnowledgeError extends Error {
-  readonly code = 'E_KNOWLEDGE';
-  constructor(readonly problems: string[]) {
-    super(`Knowledge base has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-    this.name = 'KnowledgeError';
-  }
-}
+export { defaultKnowledgeDir };
+export { KnowledgeError };
 
-/** The repo's own knowledge folder, found relative to this file (src/ or dist/src/). */
-export function defaultKnowledgeDir(): string {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  const up = here.includes(`${path.sep}dist${path.sep}`) ? '../../../..' : '../../..';
-  return path.resolve(here, up, 'knowledge');
-}
+
 
 type FileKey = keyof typeof KNOWLEDGE_FILES;
 
@@ -47,47 +35,6 @@ const SCHEMAS = {
 // The YAML parser is loaded only when the cache misses: it is most of a cold start.
 const requireLazily = createRequire(import.meta.url);
 type YamlModule = typeof import('yaml');
-
-/**
- * Validated knowledge is cached as JSON under the OS temp folder, keyed by the
- * files' bytes and by the validating code itself, so a CLI call or a restart
- * skips YAML parsing and validation unless something changed.
- */
-const CACHE_DIR = path.join(os.tmpdir(), 'vmvc-knowledge-cache');
-// Compiled (.js) or, under vitest, the sources (.ts): whichever exists is hashed.
-const VALIDATOR_FILES = ['schema', 'cross-check', 'load'].flatMap((f) => [new URL(`./${f}.js`, import.meta.url), new URL(`./${f}.ts`, import.meta.url)]);
-
-function cacheKey(texts: readonly string[]): string {
-  const hash = createHash('sha256');
-  for (const file of VALIDATOR_FILES) {
-    try {
-      hash.update(readFileSync(file));
-    } catch {
-      // The other of the .js/.ts pair; absent by design.
-    }
-  }
-  for (const text of texts) hash.update('\0').update(text);
-  return hash.digest('hex').slice(0, 40);
-}
-
-function readCache(key: string): Knowledge | undefined {
-  try {
-    return JSON.parse(readFileSync(path.join(CACHE_DIR, `${key}.json`), 'utf8')) as Knowledge;
-  } catch {
-    return undefined;
-  }
-}
-
-function writeCache(key: string, knowledge: Knowledge): void {
-  try {
-    mkdirSync(CACHE_DIR, { recursive: true });
-    const tmp = path.join(CACHE_DIR, `${key}.${process.pid}.tmp`);
-    writeFileSync(tmp, JSON.stringify(knowledge));
-    renameSync(tmp, path.join(CACHE_DIR, `${key}.json`)); // atomic: readers never see half a file
-  } catch {
-    // A read-only or full temp folder only costs speed.
-  }
-}
 
 export interface LoadOptions {
   /** Use and fill the validated-knowledge cache (default true). `vmvc check` turns it off. */

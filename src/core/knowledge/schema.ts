@@ -116,6 +116,8 @@ export const intentSchema = z.strictObject({
   against: cueList,
   /** Words that ask for the side named first ("docker instead of a VM"). */
   preference: cueList,
+  /** Words that make a question about choosing a side ("when", "use", "fit", "cases"). */
+  choice: cueList,
 });
 
 export const sourcesFileSchema = z.strictObject({ sources: z.array(sourceSchema).min(1) });
@@ -139,12 +141,4 @@ export interface Knowledge {
   intent: IntentCues;
 }
 
-/** File name → schema, in load order. */
-export const KNOWLEDGE_FILES = {
-  sources: 'sources.yaml',
-  faq: 'faq.yaml',
-  comparison: 'comparison.yaml',
-  tips: 'tips.yaml',
-  language: 'language.yaml',
-  intent: 'intent.yaml',
-} as const;
+export { KNOWLEDGE_FILES } from './files.js';

@@ -59,7 +59,8 @@ export function describeMessage(index: MatchIndex, text: string): MessageEvidenc
   let fixes = 0;
   const fix = (word: string) => (fixes++ < MAX_SPELL_FIXES ? index.fix(word) : undefined);
   const words = index.normalizer.words(text);
-  const sequence = index.normalizer.tokens(text, fix);
+  const turned = turnAgainst(index, words, index.normalizer.tokens(text, fix));
+  const sequence = turned.sequence;
   const tokens = [...new Set(sequence)];
   const lexical = lexicalScores(index, tokens, withBigrams(sequence));
   const retrieved = index.search.search(tokens);
@@ -69,13 +70,15 @@ export function describeMessage(index: MatchIndex, text: string): MessageEvidenc
   const byCosine = [...lexical.entries()].sort((a, b) => b[1].cosine - a[1].cosine).slice(0, 3).map(([e]) => e);
   const entries = [...new Set([...retrieved.map((r) => r.entry), ...byCosine])].slice(0, MAX_CANDIDATES + 3);
   const bm25Of = new Map(retrieved.map((r) => [r.entry, r.score]));
-  const side = askedSide(index, words, sequence);
+  const side = askedSide(index, words, sequence, turned.turned);
   // A dimension named without asking to compare ("containers in linux") is only a topic word.
   const linked = new Set(detectCompareIntent(index, words, tokens).cue ? findDimensions(index, tokens).map((d) => d.faq) : []);
   const bestCosine = Math.max(0, ...[...lexical.values()].map((l) => l.cosine));
   const opener = openerOf(words);
 
-  const candidates = entries.map((entry): CandidateEvidence => {
+  // A question that asks for one side never gets an entry arguing for the other.
+  const choosing = side !== 0 && (turned.turned || index.cues.count('choice', words) > 0 || index.cues.count('preference', words) > 0);
+  const candidates = entries.filter((entry) => !choosing || side * (index.sides[entry] ?? 0) >= 0).map((entry): CandidateEvidence => {
     const e = index.entries[entry];
     const lex = lexical.get(entry) ?? { cosine: 0, coverage: 0 };
     const bm25 = bm25Of.get(entry) ?? 0;
@@ -127,14 +130,30 @@ export function describeMessage(index: MatchIndex, text: string): MessageEvidenc
  * is that side; both named is the first only with a preference cue ("docker
  * instead of a VM"). A cue against it ("when is a VM overkill") turns it over.
  */
-function askedSide(index: MatchIndex, words: readonly string[], sequence: readonly string[]): number {
+function askedSide(index: MatchIndex, words: readonly string[], sequence: readonly string[], turned: boolean): number {
   const vm = sequence.indexOf('vm');
   const container = sequence.indexOf('container');
   let side = 0;
   if (vm >= 0 && container < 0) side = 1;
   else if (container >= 0 && vm < 0) side = -1;
   else if (vm >= 0 && container >= 0 && index.cues.count('preference', words) > 0) side = vm < container ? 1 : -1;
-  return index.cues.count('against', words) > 0 ? -side : side;
+  return !turned && index.cues.count('against', words) > 0 ? -side : side;
+}
+
+const SIDE_SWAP: Record<string, string> = { vm: 'container', container: 'vm' };
+
+/**
+ * A choosing question against the one side it names asks for the other:
+ * "when is a container a bad fit?" is "when should I choose a VM?", and is
+ * matched as that, so retrieval cannot hand back the opposite answer.
+ */
+function turnAgainst(index: MatchIndex, words: readonly string[], sequence: string[]): { sequence: string[]; turned: boolean } {
+  const vm = sequence.includes('vm');
+  const container = sequence.includes('container');
+  if (vm === container || index.cues.count('against', words) === 0 || index.cues.count('choice', words) === 0) return { sequence, turned: false };
+  // "docker" comes along with the container side, as the normaliser gives it for the word "docker".
+  const out = sequence.filter((t) => t !== 'docker' && !index.againstTokens.has(t)).flatMap((t) => (t === 'vm' ? ['container', 'docker'] : [SIDE_SWAP[t] ?? t]));
+  return { sequence: out, turned: true };
 }
 
 /** The message's clauses as word lists, split where punctuation or a dash ends one. */

@@ -4,14 +4,14 @@
 export const FITTED_MODEL = {
   scope: {
     features: ['bias', 'questionMark', 'opensQuestion', 'concept', 'operations', 'cost', 'chatter', 'anchors', 'unknownShare', 'logWords', 'code', 'topCosine', 'topCoverage', 'topBm25'],
-    weights: [-6.6042, -0.1262, 1.5027, 2.4515, -1.942, -0.5906, -0.7365, 1.6358, -1.2338, -0.7837, -0.3352, 2.102, 3.906, 0.533],
+    weights: [-6.6611, -0.138, 1.4891, 2.3818, -1.9071, -0.6026, -0.709, 1.7969, -1.3082, -0.8075, -0.2952, 2.117, 3.8434, 0.5503],
   },
   rank: {
     features: ['bias', 'cosine', 'coverage', 'bm25Share', 'bm25Log', 'side', 'dimension', 'firstByBm25', 'cosineShare', 'firstByCosine', 'opener'],
-    weights: [-7.66, 1.6632, 0.0235, 1.9128, 0.3421, 0.3199, 1.2202, 1.5816, 2.3968, 0.6432, 1.6005],
+    weights: [-7.2851, 1.4836, -0.2212, 1.6899, 0.2926, -0.411, 1.4113, 1.9294, 2.6803, 0.5963, 2.141],
   },
   answer: {
     features: ['bias', 'scopeLogit', 'rankLogit', 'rankMargin', 'coverage'],
-    weights: [-3.4358, 0.637, 1.0203, 0.0172, 1.9839],
+    weights: [-2.825, 0.7127, 0.6487, 0.0168, 1.7318],
   },
 } as const;

@@ -4,7 +4,7 @@ import { phrasingKey } from './phrasing-key.js';
 
 import { createSpellCorrector } from './spell.js';
 import { createCueMatcher, type CueMatcher } from './cues.js';
-import { createEntrySearch, type EntrySearch } from './retrieve.js';
+import { createEntrySearch, type EntryDocument, type EntrySearch } from './retrieve.js';
 import { openerProfile, type Opener } from './opener.js';
 
 export interface IndexedPhrasing {
@@ -51,6 +51,8 @@ export interface MatchIndex {
   cues: CueMatcher;
   /** Every word the knowledge writes: a word outside it is unknown to the engine. */
   vocabulary: Set<string>;
+  /** The `against` cues as canonical tokens, dropped when a question is turned to the other side. */
+  againstTokens: Set<string>;
   /** Per entry: how its phrasings open (what…, why…, can…). */
   openers: Map<Opener, number>[];
 }
@@ -90,9 +92,11 @@ export function buildMatchIndex(knowledge: Knowledge): MatchIndex {
   const raw: { entry: number; tokens: string[] }[] = [];
   const bags: Set<string>[] = [];
   const sides: number[] = [];
+  const documents: EntryDocument[] = [];
 
   entries.forEach((e, i) => {
     const bag = new Set<string>();
+    const doc: EntryDocument = { id: i, phrasings: '', title: '', keywords: '', short: normalizer.tokens(e.short).join(' ') };
 
     const slugWords = e.id.replace(/-/g, ' ');
     for (const text of [e.question, e.title, slugWords, ...e.aliases]) {
@@ -101,6 +105,8 @@ export function buildMatchIndex(knowledge: Knowledge): MatchIndex {
       // "is docker a vm" shares every one of their words.
       if (text === slugWords) continue;
       const sequence = normalizer.tokens(text);
+      if (text === e.title) doc.title = sequence.join(' ');
+      else doc.phrasings += ` ${sequence.join(' ')}`;
       if (sequence.length === 0) continue;
       const tokens = withBigrams(sequence);
       raw.push({ entry: i, tokens });
@@ -108,7 +114,10 @@ export function buildMatchIndex(knowledge: Knowledge): MatchIndex {
       const key = [...new Set(sequence)].join(' ');
       (tokenOwners.get(key) ?? tokenOwners.set(key, new Set()).get(key))?.add(e.id);
     }
-    for (const keyword of e.keywords) normalizer.tokens(keyword).forEach((t) => bag.add(t));
+    const keywordTokens = e.keywords.flatMap((k) => normalizer.tokens(k));
+    keywordTokens.forEach((t) => bag.add(t));
+    doc.keywords = keywordTokens.join(' ');
+    documents.push(doc);
     bags.push(bag);
     sides.push(e.favours === 'vm' ? 1 : e.favours === 'container' ? -1 : 0);
   });
@@ -166,9 +175,10 @@ export function buildMatchIndex(knowledge: Knowledge): MatchIndex {
     sides,
     anchors,
     dimensions,
-    search: createEntrySearch(entries, normalizer),
+    search: createEntrySearch(documents),
     cues: createCueMatcher(knowledge.intent),
     vocabulary,
+    againstTokens: new Set(knowledge.intent.against.flatMap((w) => normalizer.tokens(w))),
     openers: entries.map((e) => openerProfile([e.question, ...e.aliases].map((t) => normalizer.words(t)))),
   };
 }

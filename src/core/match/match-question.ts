@@ -27,7 +27,13 @@ export interface Explanation {
   decision: string;
 }
 
-type Common = { candidates: Candidate[]; normalized: string; explanation?: Explanation };
+type Common = {
+  candidates: Candidate[];
+  normalized: string;
+  /** Probability that the message is a question the knowledge answers (1 for exact hits). */
+  scope: number;
+  explanation?: Explanation;
+};
 export type MatchResult =
   | ({ status: 'answered'; entryId: string; score: number; via: 'slug' | 'alias' | 'model' } & Common)
   | ({ status: 'compare'; dimensions: ComparisonDimension[]; whole: boolean; score: number } & Common)
@@ -130,16 +136,16 @@ export function matchQuestion(index: MatchIndex, text: string, options: { explai
   // punctuation, before typo fixing and synonyms (which would turn "lunch" into something else).
   const normalized = words.join(' ').slice(0, MAX_NORMALIZED_CHARS);
   if (SLUG.test(trimmed) && index.entryIndex.has(trimmed)) {
-    return { status: 'answered', entryId: trimmed, score: 1, candidates: [{ id: trimmed, score: 1, coverage: 1 }], normalized: trimmed, via: 'slug' };
+    return { status: 'answered', entryId: trimmed, score: 1, candidates: [{ id: trimmed, score: 1, coverage: 1 }], normalized: trimmed, scope: 1, via: 'slug' };
   }
   const key = phrasingKey(text);
-  if (key === '') return { status: 'declined', reason: 'empty', score: 0, candidates: [], normalized };
+  if (key === '') return { status: 'declined', reason: 'empty', score: 0, candidates: [], normalized, scope: 0 };
   const tokens = [...new Set(index.normalizer.tokens(text))];
   const intent = detectCompareIntent(index, words, tokens);
   // A curated phrasing asked word for word is an answer by construction.
   const exactId = index.exact.get(key) ?? index.exactTokens.get(tokens.join(' '));
   if (exactId !== undefined && !(intent.cue && intent.dimensions.length > 0 && !intent.dimensions.some((d) => d.faq === exactId))) {
-    return { status: 'answered', entryId: exactId, score: 1, candidates: [{ id: exactId, score: 1, coverage: 1 }], normalized, via: 'alias' };
+    return { status: 'answered', entryId: exactId, score: 1, candidates: [{ id: exactId, score: 1, coverage: 1 }], normalized, scope: 1, via: 'alias' };
   }
 
   const { judgement: j, readings } = bestJudgement(index, text);
@@ -147,7 +153,7 @@ export function matchQuestion(index: MatchIndex, text: string, options: { explai
   const top = j.ranked[0];
   const p = round(j.answerProbability);
   const explain = (decision: string): Explanation | undefined => (options.explain ? explanation(j, readings, decision) : undefined);
-  const common = (decision: string) => ({ candidates, normalized, ...(options.explain && { explanation: explain(decision) }) });
+  const common = (decision: string) => ({ candidates, normalized, scope: round(j.scopeProbability), ...(options.explain && { explanation: explain(decision) }) });
 
   const explicitCompare = words.includes('compare') || words.includes('comparison');
   if (intent.whole && j.scopeProbability >= SUGGEST_SCOPE_AT) {

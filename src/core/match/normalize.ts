@@ -62,16 +62,21 @@ export function createNormalizer(language: Synonyms): Normalizer {
     for (const v of [canonical, ...variants]) toWords(v).map(respell).forEach((w) => known.add(w));
   }
 
+  // Phrase lookups start only where a phrase can: most words open none, and a
+  // start-up tokenises every answer in the knowledge.
+  const phraseStarts = new Set([...phrases.keys()].map((p) => p.slice(0, p.indexOf(' '))));
+
   function tokens(text: string, fix?: WordFixer): string[] {
     const ws = toWords(text)
       .map(respell)
       .map((w) => (fix === undefined || known.has(w) ? w : (fix(w) ?? w)));
+    const stems = ws.map(stem);
     const out: string[] = [];
     for (let i = 0; i < ws.length; ) {
       let matched = false;
-      for (let n = Math.min(MAX_PHRASE_WORDS, ws.length - i); n >= 2; n--) {
-        const slice = ws.slice(i, i + n);
-        const canonical = phrases.get(slice.join(' ')) ?? phrases.get(slice.map(stem).join(' '));
+      const opens = phraseStarts.has(ws[i] as string) || phraseStarts.has(stems[i] as string);
+      for (let n = opens ? Math.min(MAX_PHRASE_WORDS, ws.length - i) : 0; n >= 2; n--) {
+        const canonical = phrases.get(ws.slice(i, i + n).join(' ')) ?? phrases.get(stems.slice(i, i + n).join(' '));
         if (canonical !== undefined) {
           out.push(canonical);
           i += n;
@@ -83,14 +88,15 @@ export function createNormalizer(language: Synonyms): Normalizer {
       const w = ws[i] as string;
       i += 1;
       if (stop.has(w)) continue;
-      const canonical = singles.get(w) ?? singles.get(stem(w));
+      const wStem = stems[i - 1] as string;
+      const canonical = singles.get(w) ?? singles.get(wStem);
       if (canonical === undefined) {
-        out.push(stem(w));
+        out.push(wStem);
         continue;
       }
       out.push(canonical);
       // Keep the word itself too: "docker" must still tell what-is-docker from what-is-a-container.
-      const own = stem(w);
+      const own = wStem;
       if (!own.startsWith(canonical) && !canonical.startsWith(own) && !stop.has(own)) out.push(own);
     }
     return out.filter((t) => !stop.has(t));

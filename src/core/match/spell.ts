@@ -22,14 +22,16 @@ export interface SpellCorrector {
 
 export function createSpellCorrector(vocabulary: Iterable<string>): SpellCorrector {
   const words = [...new Set(vocabulary)].filter((w) => w.length >= MIN_WORD_LENGTH - 1);
-  const fuse = new Fuse(words, {
+  // Built on the first unknown word: most questions have none, and a cold `vmvc ask` should not pay for it.
+  let fuse: Fuse<string> | undefined;
+  const index = () => (fuse ??= new Fuse(words, {
     includeScore: true,
     threshold: MAX_FUSE_SCORE,
     ignoreLocation: true,
     minMatchCharLength: 2,
     isCaseSensitive: true,
     ignoreDiacritics: true,
-  });
+  }));
   const cache = new Map<string, string | null>();
 
   return {
@@ -37,7 +39,7 @@ export function createSpellCorrector(vocabulary: Iterable<string>): SpellCorrect
       if (word.length < MIN_WORD_LENGTH || word.length > 32 || /^\d+$/.test(word)) return undefined;
       const cached = cache.get(word);
       if (cached !== undefined) return cached ?? undefined;
-      const best = fuse.search(word, { limit: 10 }).find((r) => acceptable(word, r.item, r.score ?? 1));
+      const best = index().search(word, { limit: 10 }).find((r) => acceptable(word, r.item, r.score ?? 1));
       const result = best?.item ?? null;
       if (cache.size >= CACHE_LIMIT) cache.clear();
       cache.set(word, result);

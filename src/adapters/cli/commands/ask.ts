@@ -32,7 +32,7 @@ export const askCommand: CliCommand = {
     const { values, positionals } = parseFlags(args, { json: { type: 'boolean', default: false }, explain: { type: 'boolean', default: false }, dir: { type: 'string' } });
     const explain = values.explain === true;
     const question = positionals.join(' ');
-    const core = coreFor(io.env, {}, values.dir);
+    const core = await coreFor(io.env, {}, values.dir);
     if (positionals.length === 0) {
       if (io.stdin.isTTY) throw new UsageError('give a question, or pipe questions on stdin');
       return askBatch(core, io, values.json === true, explain);

@@ -11,7 +11,7 @@ export const checkCommand: CliCommand = {
     const { values, positionals } = parseFlags(args, { dir: { type: 'string' } });
     if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
     try {
-      const k = knowledgeFor(io.env, values.dir, { cache: false });
+      const k = await knowledgeFor(io.env, values.dir, { cache: false });
       const aliases = k.faq.reduce((n, e) => n + e.aliases.length, 0);
       io.stdout.write(
         `Knowledge OK: ${k.faq.length} FAQ entries (${aliases} alternate phrasings), ${k.comparison.length} comparison dimensions, ${k.tips.length} tips, ${k.sources.length} sources.\n`,

@@ -7,7 +7,7 @@ export const compareCommand: CliCommand = {
   usage: 'vmvc compare [dimension]',
   help: 'With no argument prints the whole comparison table; with a dimension (id, name or a word such as "boot") prints that row.',
   async run(args, io) {
-    writeCard(io, coreFor(io.env).compare(args.join(' ')));
+    writeCard(io, (await coreFor(io.env)).compare(args.join(' ')));
     return 0;
   },
 };

@@ -1,7 +1,7 @@
 import type { Core } from '../../../core/create-core.js';
 import type { EntryCount, EntryVotes, QuestionCount, ReportStore } from '../../../core/storage.js';
 import { matchQuestion } from '../../../core/match/match-question.js';
-import { SUGGESTION_MIN } from '../../../core/match/decision-policy.js';
+import { SUGGEST_SCOPE_AT, SUGGESTION_MIN } from '../../../core/match/decision-policy.js';
 import { cliConfig, openStoreFor } from '../../../store/store-for-cli.js';
 import { UsageError, type CliCommand } from '../cli-command.js';
 import { coreFor } from '../load-core.js';
@@ -48,8 +48,11 @@ export function buildReport(store: ReportStore, core: Core, options: ReportOptio
     asked: store.mostAskedEntries(since, options.limit).map(withTitle),
     downvoted: store.mostDownvotedEntries(since, options.limit).map(withTitle),
     unanswered: store.unansweredQuestions(since, options.limit).map((q) => {
-      const best = matchQuestion(core.index, q.normalized).candidates[0];
-      const entry = best && best.score >= SUGGESTION_MIN ? core.knowledge.faq.find((e) => e.id === best.id) : undefined;
+      const result = matchQuestion(core.index, q.normalized);
+      const best = result.candidates[0];
+      // Only a question for us has a closest entry worth an alias; pizza has none.
+      const ours = result.status !== 'declined' || result.scope >= SUGGEST_SCOPE_AT;
+      const entry = best && ours && best.score >= SUGGESTION_MIN ? core.knowledge.faq.find((e) => e.id === best.id) : undefined;
       return entry && best ? { ...q, closest: { id: entry.id, title: entry.title, score: best.score } } : q;
     }),
   };
@@ -98,7 +101,7 @@ export const reportCommand: CliCommand = {
     const days = positiveInt(values.days, '--days', 7, 3650);
     const limit = positiveInt(values.limit, '--limit', 10, 1000);
     const config = cliConfig(io.env);
-    const core = coreFor(io.env);
+    const core = await coreFor(io.env);
     const store = openStoreFor(config);
     try {
       const data = buildReport(store, core, { days, limit, now: new Date() });

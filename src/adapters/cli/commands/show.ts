@@ -8,7 +8,7 @@ export const showCommand: CliCommand = {
   help: 'Prints one FAQ entry by its id (see `vmvc topics`). Exits 1 when there is no such id.',
   async run(args, io) {
     if (args.length !== 1) throw new UsageError('show takes exactly one topic id');
-    const core = coreFor(io.env);
+    const core = await coreFor(io.env);
     const reply = core.show((args[0] as string).toLowerCase());
     if (!reply) {
       const close = core.autocomplete(args[0] as string, 3).map((e) => e.id);

@@ -59,7 +59,7 @@ export const tipCommand: CliCommand = {
     const { values, positionals } = parseFlags(args, { id: { type: 'string' }, post: { type: 'boolean', default: false } });
     if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
     if (values.post && values.id !== undefined) throw new UsageError('--post posts the next tip of each channel; it does not take --id');
-    const core = coreFor(io.env);
+    const core = await coreFor(io.env);
     if (values.post) return postNow(io, cliConfig(io.env), core.knowledge);
     if (values.id !== undefined) {
       const id = Number(values.id);

@@ -59,7 +59,7 @@ export const tipsStatusCommand: CliCommand = {
     const { positionals } = parseFlags(args, {});
     if (positionals[0] !== 'status' || positionals.length > 1) throw new UsageError(positionals.length === 0 ? 'say `vmvc tips status`' : `unknown subcommand '${positionals.join(' ')}'`);
     const config = cliConfig(io.env);
-    const knowledge = knowledgeFor(io.env);
+    const knowledge = await knowledgeFor(io.env);
     const store = openStoreFor(config);
     try {
       io.stdout.write(`${tipsStatus(config, knowledge, store, new Date())}\n`);

@@ -8,7 +8,7 @@ export const topicsCommand: CliCommand = {
   help: 'Lists every FAQ entry id with its title, grouped by tag. Any id works with `vmvc show <id>` and `/vmvc <id>`.',
   async run(args, io) {
     if (args.length > 0) throw new UsageError(`unexpected argument '${args[0]}'`);
-    writeCard(io, coreFor(io.env).respond('topics', { platform: 'cli' }));
+    writeCard(io, (await coreFor(io.env)).respond('topics', { platform: 'cli' }));
     return 0;
   },
 };
