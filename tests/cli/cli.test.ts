@@ -31,6 +31,20 @@ describe('vmvc CLI (child process)', () => {
     expect(out.text).toContain('hypervisor');
   });
 
+  it('ask --explain walks the question through the engine, in text and in --json', () => {
+    const text = runCli(['ask', '--explain', 'for the interview tomorrow, what is a hypervisor in simple words?']);
+    expect(text.status).toBe(0);
+    expect(text.stdout).toContain('Topic id: hypervisor');
+    expect(text.stdout).toContain('reading:   "what is a hypervisor in simple words?" (best of 2 readings)');
+    expect(text.stdout).toMatch(/candidates .*\n {2}1\. hypervisor +p=0\.\d{3}/);
+    expect(text.stdout).toMatch(/decision: {2}answer hypervisor: p 0\.\d+ ≥ 0\.5/);
+    const json = JSON.parse(runCli(['ask', '--json', '--explain', 'how do I delete docker images']).stdout) as AskJson & { explanation: { decision: string; scope: { probability: number } } };
+    expect(json).toMatchObject({ status: 'declined', id: null });
+    expect(json.text).toContain('Outside what I cover');
+    expect(json.explanation.decision).toMatch(/^declined: about operating/);
+    expect(json.explanation.scope.probability).toBeLessThan(0.5);
+  });
+
   it('declines an off-topic question and suggests when unsure', () => {
     const declined = JSON.parse(runCli(['ask', '--json', "what's for lunch today?"]).stdout) as AskJson;
     expect(declined).toMatchObject({ status: 'declined', id: null, suggestions: [] });

@@ -1,0 +1,150 @@
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createCore, type Core } from '../../src/core/create-core.js';
+import { loadKnowledge } from '../../src/core/knowledge/load.js';
+import { MAX_SPELL_FIXES, describeMessage } from '../../src/core/match/features.js';
+import { FITTED_MODEL } from '../../src/core/match/fitted-model.js';
+import { phrasingKey } from '../../src/core/match/phrasing-key.js';
+import { isInDomain, loadEvalSets, type LabelledMessage } from '../eval/eval-sets.js';
+import { engineVerdict } from '../eval/engine-verdict.js';
+import { fitModels } from '../eval/fit.js';
+import { scoreMessages, summarise, type ScoredMessage } from '../eval/score-sets.js';
+import { ROOT } from '../helpers/run-node.js';
+
+let core: Core;
+let scored: ScoredMessage[];
+const messages: LabelledMessage[] = loadEvalSets(path.join(ROOT, 'tests/eval'));
+
+beforeAll(() => {
+  core = createCore(loadKnowledge(path.join(ROOT, 'knowledge')));
+  const faqOf = new Map(core.knowledge.comparison.map((d) => [d.id, d.faq]));
+  scored = scoreMessages(messages, (m) => engineVerdict(core.index, m.text), faqOf);
+});
+
+const judged = (set?: string) => scored.filter((s) => s.m.part === 'test' && s.m.set !== 'tuning' && (set === undefined || s.m.set === set));
+
+describe('evaluation data', () => {
+  it('has real public questions (with their address) and channel traffic, in the sizes the measurement needs', () => {
+    const pub = messages.filter((m) => m.set === 'public');
+    expect(pub.filter(isInDomain).length).toBeGreaterThanOrEqual(100);
+    expect(pub.filter((m) => !isInDomain(m)).length).toBeGreaterThanOrEqual(300);
+    expect(pub.every((m) => m.url !== undefined && /^https?:\/\//.test(m.url)), 'every public question names its source').toBe(true);
+    expect(messages.filter((m) => m.set === 'channel').length).toBeGreaterThanOrEqual(300);
+  });
+
+  it('labels every answerable message with ids that exist', () => {
+    const ids = new Set(core.knowledge.faq.map((e) => e.id));
+    const dims = new Set(core.knowledge.comparison.map((d) => `compare:${d.id}`));
+    const unknown = messages.flatMap((m) => m.answers).filter((id) => !ids.has(id) && !dims.has(id));
+    expect(unknown).toEqual([]);
+  });
+
+  it('keeps held-out words out of the knowledge: no judged message is a knowledge phrasing', () => {
+    const phrasings = new Set(core.knowledge.faq.flatMap((e) => [e.question, e.title, ...e.aliases]).map(phrasingKey));
+    const judgedMessages = messages.filter((m) => m.part === 'test');
+    expect(judgedMessages.filter((m) => phrasings.has(phrasingKey(m.text))).map((m) => m.text)).toEqual([]);
+  });
+
+  it('splits public and channel messages between fitting and judging, and judges the hold-out set only', () => {
+    for (const set of ['public', 'channel'] as const) {
+      const parts = new Set(messages.filter((m) => m.set === set).map((m) => m.part));
+      expect([...parts].sort(), set).toEqual(['fit', 'test']);
+    }
+    expect(new Set(messages.filter((m) => m.set === 'holdout').map((m) => m.part))).toEqual(new Set(['test']));
+  });
+});
+
+describe('the committed model', () => {
+  it('is what `npm run fit` produces from the committed data (weights are data, not hand edits)', () => {
+    const { models } = fitModels(ROOT);
+    for (const name of ['scope', 'rank', 'answer'] as const) {
+      expect(models[name].features, name).toEqual([...FITTED_MODEL[name].features]);
+      models[name].weights.forEach((w, i) => expect(w, `${name}.${models[name].features[i]}`).toBeCloseTo(FITTED_MODEL[name].weights[i] as number, 3));
+    }
+  }, 120_000);
+});
+
+describe('quality on data the fit never saw (floors a little below the measured figures; npm run eval prints them)', () => {
+  it('answers in-domain questions with a right card', () => {
+    const all = summarise(judged(), 'all');
+    const holdout = summarise(judged('holdout'), 'holdout');
+    expect(all.right / all.inDomain).toBeGreaterThanOrEqual(0.66);
+    expect(holdout.right / holdout.inDomain).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('stays silent on real off-topic questions and on channel traffic that asks nothing it covers', () => {
+    const pub = summarise(judged('public'), 'public');
+    const channel = summarise(judged('channel'), 'channel');
+    expect(pub.offDeclined / pub.offTopic).toBeGreaterThanOrEqual(0.97);
+    expect(pub.offAnswered / pub.offTopic).toBeLessThanOrEqual(0.01);
+    expect(channel.offAnswered / channel.offTopic).toBeLessThanOrEqual(0.04);
+  });
+
+  it('prints a probability: at least 90% of answers given with confidence ≥ 0.9 are right', () => {
+    const sure = judged().filter((s) => s.v.status === 'answered' && s.v.score >= 0.9);
+    expect(sure.length).toBeGreaterThanOrEqual(50);
+    expect(sure.filter((s) => s.right).length / sure.length).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('reports every confidence within 0..1', () => {
+    for (const s of scored) {
+      expect(s.v.score, s.m.text).toBeGreaterThanOrEqual(0);
+      expect(s.v.score, s.m.text).toBeLessThanOrEqual(1);
+    }
+  });
+});
+
+describe('decisions', () => {
+  const ask = (q: string) => core.ask(q, { platform: 'cli' });
+
+  it('answers every slug and every knowledge phrasing exactly', () => {
+    for (const e of core.knowledge.faq) {
+      expect(ask(e.id).outcome).toMatchObject({ status: 'answered', id: e.id, score: 1 });
+      for (const alias of e.aliases) expect(ask(alias).outcome.id, alias).toBe(e.id);
+    }
+  });
+
+  it.each([
+    ['when is a container a bad fit?', 'when-vm'],
+    ['when are VMs overkill?', 'when-docker'],
+    ['for the interview tomorrow, what is a hypervisor in simple words?', 'hypervisor'],
+    ['heads up for the planning doc - in plain terms, what separates a container from a VM?', 'difference'],
+    ['what is a container, technically?', 'what-is-a-container'],
+    ['is docker a vm', 'is-docker-a-vm'],
+    ['are vms dead', 'containers-replace-vms'],
+  ])('reads past contrast and lead-ins: %s → %s', (q, id) => {
+    expect(ask(q).outcome).toMatchObject({ status: 'answered', id });
+  });
+
+  it.each(['kernel panic on my laptop', "what's a container ship's capacity", 'docker swarm vs kubernetes', 'thanks!', 'deploying api v2 to the prod VMs now', '@everyone', '<!channel>', '🙂🙂🙂'])(
+    'stays silent on what it does not cover: %s',
+    (q) => {
+      expect(ask(q).outcome.status).toBe('declined');
+    },
+  );
+
+  it.each(['how do I delete docker images', 'is vmware free', 'how much does an ec2 vm cost'])('says a how-to or pricing question is outside what it covers, offering background only: %s', (q) => {
+    const reply = ask(q);
+    expect(reply.outcome.status).toBe('declined');
+    expect(reply.card).toMatchObject({ kind: 'declined', reason: 'operations', title: 'Outside what I cover' });
+    expect(reply.card.related).toHaveLength(1);
+  });
+
+  it('explains itself when asked: the reading, scope, candidates and the decision', () => {
+    const { outcome } = core.ask('for the interview tomorrow, what is a hypervisor in simple words?', { platform: 'cli' }, { explain: true });
+    expect(outcome.explanation?.reading).toBe('what is a hypervisor in simple words?');
+    expect(outcome.explanation?.candidates[0]?.id).toBe('hypervisor');
+    expect(outcome.explanation?.answer.probability).toBe(outcome.score);
+    expect(outcome.explanation?.decision).toMatch(/^answer hypervisor/);
+    expect(ask('why are containers lighter than vms').outcome.explanation).toBeUndefined();
+  });
+
+  it('bounds the work on a paste of invented words: a capped number of typo lookups', () => {
+    const junk = Array.from({ length: 300 }, (_, i) => `zqx${i.toString(36)}vbn`).join(' ');
+    let lookups = 0;
+    const counting = { ...core.index, fix: (w: string) => (lookups++, core.index.fix(w)) };
+    describeMessage(counting, junk);
+    expect(lookups).toBe(MAX_SPELL_FIXES);
+    expect(ask(junk).outcome.status).toBe('declined');
+  });
+});
