@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { loadKnowledge } from '../../src/core/knowledge/load.js';
 import { ANSWER_FEATURES, RANK_FEATURES, SCOPE_FEATURES } from '../../src/core/match/features.js';
 import { buildMatchIndex, type MatchIndex } from '../../src/core/match/match-index.js';
+import { buildExemplarIndex, type Exemplar } from '../../src/core/match/exemplars.js';
 import { bestJudgement, judge, type FittedModels, type Judgement } from '../../src/core/match/match-question.js';
 import { isInDomain, isRightAnswer, loadEvalSets, type LabelledMessage } from './eval-sets.js';
 import { fitLogistic, type Row } from './fit-logistic.js';
@@ -31,14 +32,22 @@ function foldOf(text: string): number {
 
 interface Sample {
   m: LabelledMessage;
+  fold: number;
   reading: string;
 }
 
-function fitScopeAndRank(index: MatchIndex, samples: readonly Sample[], faqOf: Map<string, string | undefined>, base: FittedModels): FittedModels {
+/**
+ * A message's features are always computed against earlier questions from
+ * other folds, never against itself, so the fitted weights see exemplar
+ * evidence as strong as it will be for a new question, not stronger.
+ */
+type FoldIndexes = MatchIndex[];
+
+function fitScopeAndRank(indexes: FoldIndexes, samples: readonly Sample[], faqOf: Map<string, string | undefined>, base: FittedModels): FittedModels {
   const scopeRows: Row[] = [];
   const rankRows: Row[] = [];
-  for (const { m, reading } of samples) {
-    const j = judge(index, reading, base);
+  for (const { m, fold, reading } of samples) {
+    const j = judge(indexes[fold] as MatchIndex, reading, base);
     scopeRows.push({ x: j.evidence.scope, y: isInDomain(m) ? 1 : 0 });
     if (m.answers.length > 0) for (const c of j.evidence.candidates) rankRows.push({ x: c.features, y: isRightAnswer(m, c.id, faqOf) ? 1 : 0 });
   }
@@ -54,36 +63,73 @@ function answerRow(j: Judgement, m: LabelledMessage, faqOf: Map<string, string |
   return { x: j.answerFeatures, y: top !== undefined && isInDomain(m) && isRightAnswer(m, top.id, faqOf) ? 1 : 0 };
 }
 
-function fitAll(index: MatchIndex, samples: readonly Sample[], faqOf: Map<string, string | undefined>, base: FittedModels): FittedModels {
+function fitAll(indexes: FoldIndexes, samples: readonly Sample[], faqOf: Map<string, string | undefined>, base: FittedModels): FittedModels {
   const answerRows: Row[] = [];
   for (let fold = 0; fold < FOLDS; fold++) {
-    const inner = fitScopeAndRank(index, samples.filter((s) => foldOf(s.m.text) !== fold), faqOf, base);
-    for (const s of samples.filter((x) => foldOf(x.m.text) === fold)) {
-      const j = judge(index, s.reading, inner);
+    const inner = fitScopeAndRank(indexes, samples.filter((s) => s.fold !== fold), faqOf, base);
+    for (const s of samples.filter((x) => x.fold === fold)) {
+      const j = judge(indexes[fold] as MatchIndex, s.reading, inner);
       if (j.ranked.length > 0) answerRows.push(answerRow(j, s.m, faqOf));
     }
   }
-  const full = fitScopeAndRank(index, samples, faqOf, base);
+  const full = fitScopeAndRank(indexes, samples, faqOf, base);
   return { ...full, answer: { features: ANSWER_FEATURES, weights: fitLogistic(answerRows, ANSWER_FEATURES.length) } };
 }
 
-/** Fits all three models from the knowledge and evaluation data under `root`. */
-export function fitModels(root: string): { models: FittedModels; counts: Map<string, number> } {
+export interface FitResult {
+  models: FittedModels;
+  exemplars: Exemplar[];
+  counts: Map<string, number>;
+}
+
+/** Fits all three models, and learns the exemplars, from the knowledge and evaluation data under `root`. */
+export function fitModels(root: string): FitResult {
   const knowledge = loadKnowledge(path.join(root, 'knowledge'), { cache: false });
-  const index = buildMatchIndex(knowledge);
+  const bare = buildMatchIndex(knowledge, []);
   const faqOf = new Map(knowledge.comparison.map((d) => [d.id, d.faq]));
   const fitting = loadEvalSets(path.join(root, 'tests/eval')).filter((m) => m.part === 'fit');
+  const exemplarOf = (m: LabelledMessage): Exemplar => ({
+    tokens: bare.normalizer.tokens(m.text, bare.fix),
+    answers: m.wholeTable ? ['compare'] : m.answers.map((a) => (a.startsWith('compare:') ? (faqOf.get(a.slice('compare:'.length)) ?? a) : a)),
+  });
+  const items = fitting.map((m) => ({ m, fold: foldOf(m.text), exemplar: exemplarOf(m) }));
+  const indexes: FoldIndexes = Array.from({ length: FOLDS }, (_, k) => ({
+    ...bare,
+    exemplars: buildExemplarIndex(
+      items.filter((x) => x.fold !== k).map((x) => x.exemplar),
+      bare.weight,
+    ),
+  }));
   const start: FittedModels = {
     scope: { features: SCOPE_FEATURES, weights: SCOPE_FEATURES.map(() => 0) },
     rank: { features: RANK_FEATURES, weights: RANK_FEATURES.map(() => 0) },
     answer: { features: ANSWER_FEATURES, weights: ANSWER_FEATURES.map(() => 0) },
   };
-  let models = fitAll(index, fitting.map((m) => ({ m, reading: m.text })), faqOf, start);
-  models = fitAll(index, fitting.map((m) => ({ m, reading: bestJudgement(index, m.text, models).judgement.evidence.text })), faqOf, models);
-
+  let models = fitAll(indexes, items.map(({ m, fold }) => ({ m, fold, reading: m.text })), faqOf, start);
+  models = fitAll(
+    indexes,
+    items.map(({ m, fold }) => ({ m, fold, reading: bestJudgement(indexes[fold] as MatchIndex, m.text, models).judgement.evidence.text })),
+    faqOf,
+    models,
+  );
   const counts = new Map<string, number>();
   for (const m of fitting) counts.set(m.set, (counts.get(m.set) ?? 0) + 1);
-  return { models, counts };
+  return { models, exemplars: items.map((x) => x.exemplar), counts };
+}
+
+/** The generated fitted-exemplars.ts. */
+export function renderExemplarFile(exemplars: readonly Exemplar[]): string {
+  const rows = exemplars.map((e) => `  { tokens: ${JSON.stringify(e.tokens)}, answers: ${JSON.stringify(e.answers)} },`);
+  return [
+    '// Generated by `npm run fit` (tests/eval/fit.ts) from the fitting part of tests/eval: earlier questions as',
+    '// canonical tokens, with the entries that answer them (none: off-topic). Do not edit by hand.',
+    "import type { Exemplar } from './exemplars.js';",
+    '',
+    'export const FITTED_EXEMPLARS: readonly Exemplar[] = [',
+    ...rows,
+    '];',
+    '',
+  ].join('\n');
 }
 
 /** The generated fitted-model.ts. */
@@ -105,8 +151,9 @@ export function renderModelFile(models: FittedModels, counts: Map<string, number
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { models, counts } = fitModels(ROOT);
+  const { models, exemplars, counts } = fitModels(ROOT);
   const file = renderModelFile(models, counts);
   writeFileSync(path.join(ROOT, 'src/core/match/fitted-model.ts'), file);
+  writeFileSync(path.join(ROOT, 'src/core/match/fitted-exemplars.ts'), renderExemplarFile(exemplars));
   process.stdout.write(file);
 }

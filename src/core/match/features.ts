@@ -26,10 +26,12 @@ export const SCOPE_FEATURES = [
   'topCosine',
   'topCoverage',
   'topBm25',
+  'exemplarInScope',
+  'exemplarOffTopic',
 ] as const;
 
 /** About one entry as the answer to this message. */
-export const RANK_FEATURES = ['bias', 'cosine', 'coverage', 'bm25Share', 'bm25Log', 'side', 'dimension', 'firstByBm25', 'cosineShare', 'firstByCosine', 'opener'] as const;
+export const RANK_FEATURES = ['bias', 'cosine', 'coverage', 'bm25Share', 'bm25Log', 'side', 'dimension', 'firstByBm25', 'cosineShare', 'firstByCosine', 'opener', 'exemplar'] as const;
 
 /** Whether the best entry is a right answer: the scope and rank verdicts and how clearly the best one leads. */
 export const ANSWER_FEATURES = ['bias', 'scopeLogit', 'rankLogit', 'rankMargin', 'coverage'] as const;
@@ -53,6 +55,8 @@ export interface MessageEvidence {
 
 /** Unknown words fixed per message at most: past this, a paste of invented words costs what a question costs. */
 export const MAX_SPELL_FIXES = 8;
+/** Letters the normaliser cannot read (it keeps Latin letters only); words of them count as unknown. */
+export const OTHER_SCRIPT = /(?![\p{Script=Latin}])\p{L}/u;
 const CODE = /```|`[^`]+`|\b(?:error|exception|traceback|errno)\b:|\s--?[a-z][\w-]*|\/[\w.-]+\/[\w.-]+|\b0x[0-9a-f]+\b/i;
 
 export function describeMessage(index: MatchIndex, text: string): MessageEvidence {
@@ -66,9 +70,12 @@ export function describeMessage(index: MatchIndex, text: string): MessageEvidenc
   const retrieved = index.search.search(tokens);
   const topBm25 = retrieved[0]?.score ?? 0;
 
-  // Candidates: the best by BM25 and the best by phrasing cosine, so neither view hides an entry.
+  const bigrams = withBigrams(sequence);
+  const earlier = index.exemplars.match(bigrams, index.weight);
+  // Candidates: the best by BM25, by phrasing cosine and by earlier questions, so no one view hides an entry.
   const byCosine = [...lexical.entries()].sort((a, b) => b[1].cosine - a[1].cosine).slice(0, 3).map(([e]) => e);
-  const entries = [...new Set([...retrieved.map((r) => r.entry), ...byCosine])].slice(0, MAX_CANDIDATES + 3);
+  const byExemplar = [...earlier.byEntry.entries()].sort((a, b) => b[1] - a[1]).slice(0, 2).flatMap(([id]) => index.entryIndex.get(id) ?? []);
+  const entries = [...new Set([...retrieved.map((r) => r.entry), ...byCosine, ...byExemplar])].slice(0, MAX_CANDIDATES + 5);
   const bm25Of = new Map(retrieved.map((r) => [r.entry, r.score]));
   const side = askedSide(index, words, sequence, turned.turned);
   // A dimension named without asking to compare ("containers in linux") is only a topic word.
@@ -97,12 +104,14 @@ export function describeMessage(index: MatchIndex, text: string): MessageEvidenc
         bestCosine > 0 ? lex.cosine / bestCosine : 0,
         entry === byCosine[0] ? 1 : 0,
         opener === undefined ? 0 : (index.openers[entry]?.get(opener) ?? 0),
+        earlier.byEntry.get(e?.id ?? '') ?? 0,
       ],
     };
   });
 
   const known = words.filter((w) => !index.normalizer.knownWords().has(w));
-  const unknown = known.filter((w) => !index.vocabulary.has(w)).length;
+  const foreign = text.split(/\s+/).filter((w) => OTHER_SCRIPT.test(w)).length;
+  const unknown = known.filter((w) => !index.vocabulary.has(w)).length + foreign;
   const best = candidates.reduce((m, c) => Math.max(m, c.features[1] as number), 0);
   const bestCoverage = candidates.reduce((m, c) => Math.max(m, c.features[2] as number), 0);
   const cap = (n: number, max: number) => Math.min(n, max) / max;
@@ -115,12 +124,14 @@ export function describeMessage(index: MatchIndex, text: string): MessageEvidenc
     cap(index.cues.count('cost', words), 2),
     cap(index.cues.count('chatter', words), 2),
     cap(tokens.filter((t) => index.anchors.has(t)).length, 3),
-    known.length === 0 ? 0 : unknown / known.length,
+    known.length + foreign === 0 ? 0 : unknown / (known.length + foreign),
     Math.log1p(words.length) / Math.log1p(100),
     CODE.test(text) ? 1 : 0,
     best,
     bestCoverage,
     Math.log1p(topBm25),
+    earlier.inScope,
+    earlier.offTopic,
   ];
   return { text, words, tokens, scope, candidates };
 }

@@ -3,15 +3,15 @@
 // the knowledge, knowledge/intent.yaml or the features, then check `npm run eval`.
 export const FITTED_MODEL = {
   scope: {
-    features: ['bias', 'questionMark', 'opensQuestion', 'concept', 'operations', 'cost', 'chatter', 'anchors', 'unknownShare', 'logWords', 'code', 'topCosine', 'topCoverage', 'topBm25'],
-    weights: [-6.6611, -0.138, 1.4891, 2.3818, -1.9071, -0.6026, -0.709, 1.7969, -1.3082, -0.8075, -0.2952, 2.117, 3.8434, 0.5503],
+    features: ['bias', 'questionMark', 'opensQuestion', 'concept', 'operations', 'cost', 'chatter', 'anchors', 'unknownShare', 'logWords', 'code', 'topCosine', 'topCoverage', 'topBm25', 'exemplarInScope', 'exemplarOffTopic'],
+    weights: [-6.1474, -0.1782, 1.4521, 2.3458, -1.6864, -0.5413, -0.6963, 1.6724, -1.4506, -0.9276, -0.2435, 1.7249, 3.6006, 0.5643, 1.5054, -2.0291],
   },
   rank: {
-    features: ['bias', 'cosine', 'coverage', 'bm25Share', 'bm25Log', 'side', 'dimension', 'firstByBm25', 'cosineShare', 'firstByCosine', 'opener'],
-    weights: [-7.2851, 1.4836, -0.2212, 1.6899, 0.2926, -0.411, 1.4113, 1.9294, 2.6803, 0.5963, 2.141],
+    features: ['bias', 'cosine', 'coverage', 'bm25Share', 'bm25Log', 'side', 'dimension', 'firstByBm25', 'cosineShare', 'firstByCosine', 'opener', 'exemplar'],
+    weights: [-6.2718, 1.1895, -0.4111, 1.3723, 0.1335, -0.3187, 1.507, 2.1234, 2.5602, 0.6167, 2.1064, 1.0514],
   },
   answer: {
     features: ['bias', 'scopeLogit', 'rankLogit', 'rankMargin', 'coverage'],
-    weights: [-2.825, 0.7127, 0.6487, 0.0168, 1.7318],
+    weights: [-2.9338, 0.7159, 0.5628, 0.0615, 1.6473],
   },
 } as const;

@@ -6,6 +6,8 @@ import { createSpellCorrector } from './spell.js';
 import { createCueMatcher, type CueMatcher } from './cues.js';
 import { createEntrySearch, type EntryDocument, type EntrySearch } from './retrieve.js';
 import { openerProfile, type Opener } from './opener.js';
+import { buildExemplarIndex, type Exemplar, type ExemplarIndex } from './exemplars.js';
+import { FITTED_EXEMPLARS } from './fitted-exemplars.js';
 
 export interface IndexedPhrasing {
   entry: number;
@@ -51,6 +53,10 @@ export interface MatchIndex {
   cues: CueMatcher;
   /** Every word the knowledge writes: a word outside it is unknown to the engine. */
   vocabulary: Set<string>;
+  /** Questions people asked before, labelled: evidence of scope and of entries. */
+  exemplars: ExemplarIndex;
+  /** Weight of a token or bigram in a similarity: its idf, or the unknown-word weight (0 for an unknown bigram). */
+  weight: (feature: string) => number;
   /** The `against` cues as canonical tokens, dropped when a question is turned to the other side. */
   againstTokens: Set<string>;
   /** Per entry: how its phrasings open (what…, why…, can…). */
@@ -83,7 +89,7 @@ export function withBigrams(tokens: readonly string[]): string[] {
  */
 const UNKNOWN_WORD_DF = 4;
 
-export function buildMatchIndex(knowledge: Knowledge): MatchIndex {
+export function buildMatchIndex(knowledge: Knowledge, exemplars: readonly Exemplar[] = FITTED_EXEMPLARS): MatchIndex {
   const normalizer = createNormalizer(knowledge.language);
   const entries = knowledge.faq;
   const entryIndex = new Map(entries.map((e, i) => [e.id, i]));
@@ -140,6 +146,8 @@ export function buildMatchIndex(knowledge: Knowledge): MatchIndex {
     for (const t of p.tokens) (postings.get(t) ?? postings.set(t, []).get(t))?.push(pi);
   });
 
+  const weight = (f: string) => idf.get(f) ?? (f.includes('_') ? 0 : unknownIdf);
+
   const exactTokens = new Map<string, string>();
   for (const [key, owners] of tokenOwners) if (owners.size === 1) exactTokens.set(key, [...owners][0] as string);
 
@@ -178,6 +186,8 @@ export function buildMatchIndex(knowledge: Knowledge): MatchIndex {
     search: createEntrySearch(documents),
     cues: createCueMatcher(knowledge.intent),
     vocabulary,
+    exemplars: buildExemplarIndex(exemplars, weight),
+    weight,
     againstTokens: new Set(knowledge.intent.against.flatMap((w) => normalizer.tokens(w))),
     openers: entries.map((e) => openerProfile([e.question, ...e.aliases].map((t) => normalizer.words(t)))),
   };

@@ -1,7 +1,7 @@
 import type { ComparisonDimension } from '../knowledge/schema.js';
 import { detectCompareIntent } from './compare-intent.js';
 import { ANSWER_AT, MAX_READINGS, MAX_SUGGESTIONS, SUGGEST_SCOPE_AT, SUGGESTION_MIN } from './decision-policy.js';
-import { ANSWER_FEATURES, RANK_FEATURES, SCOPE_FEATURES, describeMessage, type MessageEvidence } from './features.js';
+import { ANSWER_FEATURES, OTHER_SCRIPT, RANK_FEATURES, SCOPE_FEATURES, describeMessage, type MessageEvidence } from './features.js';
 import { FITTED_MODEL } from './fitted-model.js';
 import { checkModel, logOdds, probability, type LogisticModel } from './logistic.js';
 import type { MatchIndex } from './match-index.js';
@@ -142,8 +142,9 @@ export function matchQuestion(index: MatchIndex, text: string, options: { explai
   if (key === '') return { status: 'declined', reason: 'empty', score: 0, candidates: [], normalized, scope: 0 };
   const tokens = [...new Set(index.normalizer.tokens(text))];
   const intent = detectCompareIntent(index, words, tokens);
-  // A curated phrasing asked word for word is an answer by construction.
-  const exactId = index.exact.get(key) ?? index.exactTokens.get(tokens.join(' '));
+  // A curated phrasing asked word for word is an answer by construction. Not when words in
+  // another script were dropped on the way: "docker 이미지를 전체 삭제하는법" is not "docker".
+  const exactId = OTHER_SCRIPT.test(text) ? undefined : (index.exact.get(key) ?? index.exactTokens.get(tokens.join(' ')));
   if (exactId !== undefined && !(intent.cue && intent.dimensions.length > 0 && !intent.dimensions.some((d) => d.faq === exactId))) {
     return { status: 'answered', entryId: exactId, score: 1, candidates: [{ id: exactId, score: 1, coverage: 1 }], normalized, scope: 1, via: 'alias' };
   }

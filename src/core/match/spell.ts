@@ -22,16 +22,27 @@ export interface SpellCorrector {
 
 export function createSpellCorrector(vocabulary: Iterable<string>): SpellCorrector {
   const words = [...new Set(vocabulary)].filter((w) => w.length >= MIN_WORD_LENGTH - 1);
-  // Built on the first unknown word: most questions have none, and a cold `vmvc ask` should not pay for it.
-  let fuse: Fuse<string> | undefined;
-  const index = () => (fuse ??= new Fuse(words, {
-    includeScore: true,
-    threshold: MAX_FUSE_SCORE,
-    ignoreLocation: true,
-    minMatchCharLength: 2,
-    isCaseSensitive: true,
-    ignoreDiacritics: true,
-  }));
+  // One fuse.js index per first letter, built on first use: a correction must keep the first
+  // letter (see acceptable), so searching the other letters' words is wasted work, and most
+  // questions have no unknown word at all.
+  const byLetter = new Map<string, string[]>();
+  for (const w of words) (byLetter.get(w[0] as string) ?? byLetter.set(w[0] as string, []).get(w[0] as string))?.push(w);
+  const indexes = new Map<string, Fuse<string>>();
+  const indexFor = (letter: string) => {
+    let fuse = indexes.get(letter);
+    if (fuse === undefined) {
+      fuse = new Fuse(byLetter.get(letter) ?? [], {
+        includeScore: true,
+        threshold: MAX_FUSE_SCORE,
+        ignoreLocation: true,
+        minMatchCharLength: 2,
+        isCaseSensitive: true,
+        ignoreDiacritics: true,
+      });
+      indexes.set(letter, fuse);
+    }
+    return fuse;
+  };
   const cache = new Map<string, string | null>();
 
   return {
@@ -39,7 +50,7 @@ export function createSpellCorrector(vocabulary: Iterable<string>): SpellCorrect
       if (word.length < MIN_WORD_LENGTH || word.length > 32 || /^\d+$/.test(word)) return undefined;
       const cached = cache.get(word);
       if (cached !== undefined) return cached ?? undefined;
-      const best = index().search(word, { limit: 10 }).find((r) => acceptable(word, r.item, r.score ?? 1));
+      const best = indexFor(word[0] as string).search(word, { limit: 10 }).find((r) => acceptable(word, r.item, r.score ?? 1));
       const result = best?.item ?? null;
       if (cache.size >= CACHE_LIMIT) cache.clear();
       cache.set(word, result);
