@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../src/core/create-core.js';
 import { loadKnowledge } from '../../src/core/knowledge/load.js';
 import { MAX_SPELL_FIXES, describeMessage } from '../../src/core/match/features.js';
+import { FITTED_EXEMPLARS } from '../../src/core/match/fitted-exemplars.js';
 import { FITTED_MODEL } from '../../src/core/match/fitted-model.js';
 import { phrasingKey } from '../../src/core/match/phrasing-key.js';
 import { isInDomain, loadEvalSets, type LabelledMessage } from '../eval/eval-sets.js';
@@ -56,7 +57,8 @@ describe('evaluation data', () => {
 
 describe('the committed model', () => {
   it('is what `npm run fit` produces from the committed data (weights are data, not hand edits)', () => {
-    const { models } = fitModels(ROOT);
+    const { models, exemplars } = fitModels(ROOT);
+    expect(exemplars).toEqual(FITTED_EXEMPLARS);
     for (const name of ['scope', 'rank', 'answer'] as const) {
       expect(models[name].features, name).toEqual([...FITTED_MODEL[name].features]);
       models[name].weights.forEach((w, i) => expect(w, `${name}.${models[name].features[i]}`).toBeCloseTo(FITTED_MODEL[name].weights[i] as number, 3));

@@ -5,7 +5,6 @@ import { ANSWER_FEATURES, OTHER_SCRIPT, RANK_FEATURES, SCOPE_FEATURES, describeM
 import { FITTED_MODEL } from './fitted-model.js';
 import { checkModel, logOdds, probability, type LogisticModel } from './logistic.js';
 import type { MatchIndex } from './match-index.js';
-import { MAX_QUESTION_CHARS } from './normalize.js';
 import { phrasingKey } from './phrasing-key.js';
 
 export interface Candidate {
@@ -43,6 +42,11 @@ export type MatchResult =
 /** Longest normalised text kept with a result (and so in the store). */
 const MAX_NORMALIZED_CHARS = 300;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)+$|^[a-z0-9]+$/;
+/**
+ * Only the start of a long message is read: a question for us fits in a few
+ * sentences, and the rest (a pasted log, a rant) would only cost time.
+ */
+const MAX_MATCHED_CHARS = 600;
 /** A reading other than the whole message needs at least this many words. */
 const MIN_READING_WORDS = 3;
 
@@ -95,7 +99,7 @@ export function judge(index: MatchIndex, text: string, models: FittedModels = DE
  * a hypervisor?"), so chat around a question cannot drown it.
  */
 export function readingsOf(index: MatchIndex, text: string): string[] {
-  const clipped = text.slice(0, MAX_QUESTION_CHARS);
+  const clipped = text.slice(0, MAX_MATCHED_CHARS);
   const readings = [clipped];
   const enough = (t: string) => index.normalizer.words(t).length >= MIN_READING_WORDS;
   const sentences = clipped.split(/(?<=[.?!])\s+|\n+/).filter(enough);

@@ -22,11 +22,14 @@ export interface Normalizer {
 }
 
 /** Lowercase, accents off, markup off, punctuation and emoji to spaces. */
+const PLAIN = /^[^\u0080-\uffff<>*_`~|:@]*$/;
+
 export function toWords(text: string): string[] {
   const clipped = text.length > MAX_QUESTION_CHARS ? text.slice(0, MAX_QUESTION_CHARS) : text;
-  return stripChatMarkup(clipped)
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
+  // Plain ASCII with no markup characters (most of the knowledge, most questions) has nothing
+  // to strip or decompose; the regular expressions below are a cold start's biggest cost.
+  const plain = PLAIN.test(clipped) ? clipped : stripChatMarkup(clipped).normalize('NFKD').replace(/\p{M}+/gu, '');
+  return plain
     .toLowerCase()
     .replace(/['’`]/g, '')
     .replace(/[^a-z0-9]+/g, ' ')
