@@ -85,7 +85,7 @@ export interface FitResult {
 /** Fits all three models, and learns the exemplars, from the knowledge and evaluation data under `root`. */
 export function fitModels(root: string): FitResult {
   const knowledge = loadKnowledge(path.join(root, 'knowledge'), { cache: false });
-  const bare = buildMatchIndex(knowledge, []);
+  const bare = buildMatchIndex(knowledge, { exemplars: [] });
   const faqOf = new Map(knowledge.comparison.map((d) => [d.id, d.faq]));
   const fitting = loadEvalSets(path.join(root, 'tests/eval')).filter((m) => m.part === 'fit');
   const exemplarOf = (m: LabelledMessage): Exemplar => ({

@@ -1,5 +1,5 @@
 import type { Core, CoreOptions } from '../../core/create-core.js';
-import { readCachedKnowledge } from '../../core/knowledge/cache.js';
+import { readCachedKnowledge, readSavedText, saveText } from '../../core/knowledge/cache.js';
 import { KNOWLEDGE_FILES, defaultKnowledgeDir } from '../../core/knowledge/files.js';
 import type { LoadOptions } from '../../core/knowledge/load.js';
 import type { Knowledge } from '../../core/knowledge/schema.js';
@@ -21,5 +21,9 @@ export async function knowledgeFor(env: Record<string, string | undefined>, dir?
 
 export async function coreFor(env: Record<string, string | undefined>, options: CoreOptions = {}, dir?: string): Promise<Core> {
   const { createCore } = await import('../../core/create-core.js');
-  return createCore(await knowledgeFor(env, dir), options);
+  const knowledge = await knowledgeFor(env, dir);
+  const savedText = readSavedText(knowledge.language);
+  const core = createCore(knowledge, { ...options, ...(savedText && { savedText }) });
+  if (core.index.textMemo.added > 0) saveText(knowledge.language, core.index.textMemo.data());
+  return core;
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { TextMemoData } from '../match/text-memo.js';
 import type { Knowledge } from './schema.js';
 
 /**
@@ -56,5 +57,41 @@ export function readCachedKnowledge(dir: string, files: readonly string[]): Know
     return readCache(cacheKey(files.map((f) => readFileSync(path.join(dir, f), 'utf8'))));
   } catch {
     return undefined;
+  }
+}
+
+// The normaliser's code: normalised text saved by an older version must not be reused.
+const NORMALISER_FILES = ['normalize', 'stem', 'strip-markup'].flatMap((f) => [new URL(`../match/${f}.js`, import.meta.url), new URL(`../match/${f}.ts`, import.meta.url)]);
+
+function savedTextPath(language: Knowledge['language']): string {
+  const hash = createHash('sha256').update(JSON.stringify(language));
+  for (const file of NORMALISER_FILES) {
+    try {
+      hash.update(readFileSync(file));
+    } catch {
+      // The other of the .js/.ts pair; absent by design.
+    }
+  }
+  return path.join(CACHE_DIR, `text-${hash.digest('hex').slice(0, 40)}.json`);
+}
+
+/** The knowledge's normalised text saved by an earlier start with the same vocabulary and normaliser. */
+export function readSavedText(language: Knowledge['language']): TextMemoData | undefined {
+  try {
+    return JSON.parse(readFileSync(savedTextPath(language), 'utf8')) as TextMemoData;
+  } catch {
+    return undefined;
+  }
+}
+
+export function saveText(language: Knowledge['language'], data: TextMemoData): void {
+  try {
+    mkdirSync(CACHE_DIR, { recursive: true });
+    const file = savedTextPath(language);
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(data));
+    renameSync(tmp, file);
+  } catch {
+    // A read-only or full temp folder only costs speed.
   }
 }

@@ -4,14 +4,14 @@
 export const FITTED_MODEL = {
   scope: {
     features: ['bias', 'questionMark', 'opensQuestion', 'concept', 'operations', 'cost', 'chatter', 'anchors', 'unknownShare', 'logWords', 'code', 'topCosine', 'topCoverage', 'topBm25', 'exemplarInScope', 'exemplarOffTopic'],
-    weights: [-6.1474, -0.1782, 1.4521, 2.3458, -1.6864, -0.5413, -0.6963, 1.6724, -1.4506, -0.9276, -0.2435, 1.7249, 3.6006, 0.5643, 1.5054, -2.0291],
+    weights: [-6.2116, -0.1688, 1.4274, 2.3665, -1.6665, -0.5281, -0.6907, 1.6764, -1.4663, -0.8922, -0.2377, 1.6895, 3.6225, 0.568, 1.5279, -1.9722],
   },
   rank: {
     features: ['bias', 'cosine', 'coverage', 'bm25Share', 'bm25Log', 'side', 'dimension', 'firstByBm25', 'cosineShare', 'firstByCosine', 'opener', 'exemplar'],
-    weights: [-6.2718, 1.1895, -0.4111, 1.3723, 0.1335, -0.3187, 1.507, 2.1234, 2.5602, 0.6167, 2.1064, 1.0514],
+    weights: [-6.2553, 1.1886, -0.3988, 1.2986, 0.1355, -0.3295, 1.5141, 2.1872, 2.561, 0.6101, 2.0846, 1.0366],
   },
   answer: {
     features: ['bias', 'scopeLogit', 'rankLogit', 'rankMargin', 'coverage'],
-    weights: [-2.9338, 0.7159, 0.5628, 0.0615, 1.6473],
+    weights: [-2.7313, 0.7437, 0.4914, 0.0689, 1.4471],
   },
 } as const;

@@ -1,6 +1,5 @@
 import type { ComparisonDimension, FaqEntry, Knowledge } from '../knowledge/schema.js';
-import { createNormalizer, toWords, type Normalizer, type WordFixer } from './normalize.js';
-import { phrasingKey } from './phrasing-key.js';
+import { createNormalizer, type Normalizer, type WordFixer } from './normalize.js';
 
 import { createSpellCorrector } from './spell.js';
 import { createCueMatcher, type CueMatcher } from './cues.js';
@@ -8,6 +7,7 @@ import { createEntrySearch, type EntryDocument, type EntrySearch } from './retri
 import { openerProfile, type Opener } from './opener.js';
 import { buildExemplarIndex, type Exemplar, type ExemplarIndex } from './exemplars.js';
 import { FITTED_EXEMPLARS } from './fitted-exemplars.js';
+import { createTextMemo, type TextMemo, type TextMemoData } from './text-memo.js';
 
 export interface IndexedPhrasing {
   entry: number;
@@ -59,6 +59,8 @@ export interface MatchIndex {
   weight: (feature: string) => number;
   /** The `against` cues as canonical tokens, dropped when a question is turned to the other side. */
   againstTokens: Set<string>;
+  /** The knowledge's text as normalised while building, for a caller to save (see text-memo.ts). */
+  textMemo: TextMemo;
   /** Per entry: how its phrasings open (what…, why…, can…). */
   openers: Map<Opener, number>[];
 }
@@ -89,8 +91,17 @@ export function withBigrams(tokens: readonly string[]): string[] {
  */
 const UNKNOWN_WORD_DF = 4;
 
-export function buildMatchIndex(knowledge: Knowledge, exemplars: readonly Exemplar[] = FITTED_EXEMPLARS): MatchIndex {
+export interface IndexOptions {
+  /** Earlier labelled questions (default: the fitted ones). */
+  exemplars?: readonly Exemplar[];
+  /** Normalised knowledge text saved by an earlier start (see text-memo.ts). */
+  savedText?: TextMemoData;
+}
+
+export function buildMatchIndex(knowledge: Knowledge, options: IndexOptions = {}): MatchIndex {
+  const exemplars = options.exemplars ?? FITTED_EXEMPLARS;
   const normalizer = createNormalizer(knowledge.language);
+  const memo = createTextMemo(normalizer, options.savedText);
   const entries = knowledge.faq;
   const entryIndex = new Map(entries.map((e, i) => [e.id, i]));
   const exact = new Map<string, string>();
@@ -102,15 +113,15 @@ export function buildMatchIndex(knowledge: Knowledge, exemplars: readonly Exempl
 
   entries.forEach((e, i) => {
     const bag = new Set<string>();
-    const doc: EntryDocument = { id: i, phrasings: '', title: '', keywords: '', short: normalizer.tokens(e.short).join(' ') };
+    const doc: EntryDocument = { id: i, phrasings: '', title: '', keywords: '', short: memo.tokens(e.short).join(' ') };
 
     const slugWords = e.id.replace(/-/g, ' ');
     for (const text of [e.question, e.title, slugWords, ...e.aliases]) {
-      exact.set(phrasingKey(text), e.id);
+      exact.set(memo.words(text).join(' '), e.id);
       // Slug words ("docker in vm") are an exact hit above, but too terse to score against:
       // "is docker a vm" shares every one of their words.
       if (text === slugWords) continue;
-      const sequence = normalizer.tokens(text);
+      const sequence = memo.tokens(text);
       if (text === e.title) doc.title = sequence.join(' ');
       else doc.phrasings += ` ${sequence.join(' ')}`;
       if (sequence.length === 0) continue;
@@ -120,7 +131,7 @@ export function buildMatchIndex(knowledge: Knowledge, exemplars: readonly Exempl
       const key = [...new Set(sequence)].join(' ');
       (tokenOwners.get(key) ?? tokenOwners.set(key, new Set()).get(key))?.add(e.id);
     }
-    const keywordTokens = e.keywords.flatMap((k) => normalizer.tokens(k));
+    const keywordTokens = e.keywords.flatMap((k) => memo.tokens(k));
     keywordTokens.forEach((t) => bag.add(t));
     doc.keywords = keywordTokens.join(' ');
     documents.push(doc);
@@ -153,7 +164,7 @@ export function buildMatchIndex(knowledge: Knowledge, exemplars: readonly Exempl
 
   // Words a typo may be corrected to: everything the knowledge itself writes.
   const vocabulary = new Set<string>(normalizer.knownWords());
-  const addWords = (text: string) => toWords(text).forEach((w) => vocabulary.add(w));
+  const addWords = (text: string) => memo.words(text).forEach((w) => vocabulary.add(w));
   for (const e of entries) [e.question, e.title, e.short, ...e.aliases, ...e.keywords].forEach(addWords);
   for (const d of knowledge.comparison) [d.name, ...d.aliases].forEach(addWords);
   Object.values(knowledge.language.spellings).forEach(addWords);
@@ -170,7 +181,7 @@ export function buildMatchIndex(knowledge: Knowledge, exemplars: readonly Exempl
   return {
     entries,
     entryIndex,
-    entryKeys: entries.map((e) => [e.id.replace(/-/g, ' '), e.title, e.question, ...e.aliases].map(phrasingKey)),
+    entryKeys: entries.map((e) => [e.id.replace(/-/g, ' '), e.title, e.question, ...e.aliases].map((t) => memo.words(t).join(' '))),
     normalizer,
     exact,
     exactTokens,
@@ -189,6 +200,7 @@ export function buildMatchIndex(knowledge: Knowledge, exemplars: readonly Exempl
     exemplars: buildExemplarIndex(exemplars, weight),
     weight,
     againstTokens: new Set(knowledge.intent.against.flatMap((w) => normalizer.tokens(w))),
-    openers: entries.map((e) => openerProfile([e.question, ...e.aliases].map((t) => normalizer.words(t)))),
+    openers: entries.map((e) => openerProfile([e.question, ...e.aliases].map((t) => memo.words(t)))),
+    textMemo: memo,
   };
 }
