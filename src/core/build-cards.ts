@@ -75,15 +75,18 @@ export function buildSuggestCard(k: Knowledge, ids: readonly string[], confidenc
 
 export function buildDeclinedCard(k: Knowledge, reason: DeclinedCard['reason'], closestId?: string): DeclinedCard {
   const closest = closestId === undefined ? undefined : k.faq.find((e) => e.id === closestId);
-  if (reason === 'operations' && closest) {
+  if (reason === 'operations') {
     return {
       kind: 'declined',
       reason,
       title: 'Outside what I cover',
       body:
-        "That sounds like a question about running, fixing, installing or paying for Docker or VMs. I only cover the concepts: how containers and virtual machines differ, why, and when to use which. The closest background topic is below, in case it helps; for the how-to, your team's docs or the tool's own documentation will serve you better.",
+        "That sounds like a question about running, fixing, installing or paying for Docker or VMs. I only cover the concepts: how containers and virtual machines differ, why, and when to use which. " +
+        (closest
+          ? "The closest background topic is below, in case it helps; for the how-to, your team's docs or the tool's own documentation will serve you better."
+          : "For the how-to, your team's docs or the tool's own documentation will serve you better."),
       sources: [],
-      related: [entryRef(closest)],
+      related: closest ? [entryRef(closest)] : [],
       footer: 'Try /vmvc topics for everything I can answer.',
     };
   }
@@ -93,7 +96,7 @@ export function buildDeclinedCard(k: Knowledge, reason: DeclinedCard['reason'], 
       : "I don't have an answer for that. I only know how Docker containers differ from virtual machines: architecture, start-up time, image size, isolation and security, compatibility, and when to use which.";
   return {
     kind: 'declined',
-    reason: reason === 'operations' ? 'unknown' : reason,
+    reason,
     title: reason === 'empty' ? 'Ask me about containers vs VMs' : 'Not something I can answer',
     body,
     sources: [],

@@ -6,7 +6,7 @@ import { MAX_SPELL_FIXES, describeMessage } from '../../src/core/match/features.
 import { FITTED_EXEMPLARS } from '../../src/core/match/fitted-exemplars.js';
 import { FITTED_MODEL } from '../../src/core/match/fitted-model.js';
 import { phrasingKey } from '../../src/core/match/phrasing-key.js';
-import { isInDomain, loadEvalSets, type LabelledMessage } from '../eval/eval-sets.js';
+import { isInDomain, knowledgePhrasings, loadEvalSets, type LabelledMessage } from '../eval/eval-sets.js';
 import { engineVerdict } from '../eval/engine-verdict.js';
 import { fitModels } from '../eval/fit.js';
 import { scoreMessages, summarise, type ScoredMessage } from '../eval/score-sets.js';
@@ -14,10 +14,11 @@ import { ROOT } from '../helpers/run-node.js';
 
 let core: Core;
 let scored: ScoredMessage[];
-const messages: LabelledMessage[] = loadEvalSets(path.join(ROOT, 'tests/eval'));
+let messages: LabelledMessage[];
 
 beforeAll(() => {
   core = createCore(loadKnowledge(path.join(ROOT, 'knowledge')));
+  messages = loadEvalSets(path.join(ROOT, 'tests/eval'), { knowledgePhrasings: knowledgePhrasings(core.knowledge.faq) });
   const faqOf = new Map(core.knowledge.comparison.map((d) => [d.id, d.faq]));
   scored = scoreMessages(messages, (m) => engineVerdict(core.index, m.text), faqOf);
 });
@@ -40,10 +41,11 @@ describe('evaluation data', () => {
     expect(unknown).toEqual([]);
   });
 
-  it('keeps held-out words out of the knowledge: no judged message is a knowledge phrasing', () => {
-    const phrasings = new Set(core.knowledge.faq.flatMap((e) => [e.question, e.title, ...e.aliases]).map(phrasingKey));
+  it('judges no message the knowledge or the fit already holds word for word', () => {
+    const phrasings = knowledgePhrasings(core.knowledge.faq);
+    const fitted = new Set(messages.filter((m) => m.part === 'fit').map((m) => phrasingKey(m.text)));
     const judgedMessages = messages.filter((m) => m.part === 'test');
-    expect(judgedMessages.filter((m) => phrasings.has(phrasingKey(m.text))).map((m) => m.text)).toEqual([]);
+    expect(judgedMessages.filter((m) => phrasings.has(phrasingKey(m.text)) || fitted.has(phrasingKey(m.text))).map((m) => m.text)).toEqual([]);
   });
 
   it('splits public and channel messages between fitting and judging, and judges the hold-out set only', () => {
@@ -51,7 +53,10 @@ describe('evaluation data', () => {
       const parts = new Set(messages.filter((m) => m.set === set).map((m) => m.part));
       expect([...parts].sort(), set).toEqual(['fit', 'test']);
     }
-    expect(new Set(messages.filter((m) => m.set === 'holdout').map((m) => m.part))).toEqual(new Set(['test']));
+    const tuning = new Set(messages.filter((m) => m.set === 'tuning').map((m) => phrasingKey(m.text)));
+    const holdoutFitted = messages.filter((m) => m.set === 'holdout' && m.part === 'fit');
+    expect(holdoutFitted.filter((m) => !tuning.has(phrasingKey(m.text))).map((m) => m.text), 'hold-out messages are fitted only when our own set has them too').toEqual([]);
+    expect(messages.filter((m) => m.set === 'holdout' && m.part === 'test').length).toBeGreaterThanOrEqual(120);
   });
 });
 
@@ -70,7 +75,7 @@ describe('quality on data the fit never saw (floors a little below the measured 
   it('answers in-domain questions with a right card', () => {
     const all = summarise(judged(), 'all');
     const holdout = summarise(judged('holdout'), 'holdout');
-    expect(all.right / all.inDomain).toBeGreaterThanOrEqual(0.66);
+    expect(all.right / all.inDomain).toBeGreaterThanOrEqual(0.7);
     expect(holdout.right / holdout.inDomain).toBeGreaterThanOrEqual(0.85);
   });
 
@@ -79,7 +84,7 @@ describe('quality on data the fit never saw (floors a little below the measured 
     const channel = summarise(judged('channel'), 'channel');
     expect(pub.offDeclined / pub.offTopic).toBeGreaterThanOrEqual(0.97);
     expect(pub.offAnswered / pub.offTopic).toBeLessThanOrEqual(0.01);
-    expect(channel.offAnswered / channel.offTopic).toBeLessThanOrEqual(0.04);
+    expect(channel.offAnswered / channel.offTopic).toBeLessThanOrEqual(0.05);
   });
 
   it('prints a probability: at least 90% of answers given with confidence ≥ 0.9 are right', () => {

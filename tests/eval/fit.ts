@@ -20,7 +20,7 @@ import { ANSWER_FEATURES, RANK_FEATURES, SCOPE_FEATURES } from '../../src/core/m
 import { buildMatchIndex, type MatchIndex } from '../../src/core/match/match-index.js';
 import { buildExemplarIndex, type Exemplar } from '../../src/core/match/exemplars.js';
 import { bestJudgement, judge, type FittedModels, type Judgement } from '../../src/core/match/match-question.js';
-import { isInDomain, isRightAnswer, loadEvalSets, type LabelledMessage } from './eval-sets.js';
+import { isInDomain, isRightAnswer, knowledgePhrasings, loadEvalSets, type LabelledMessage } from './eval-sets.js';
 import { fitLogistic, type Row } from './fit-logistic.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -87,7 +87,7 @@ export function fitModels(root: string): FitResult {
   const knowledge = loadKnowledge(path.join(root, 'knowledge'), { cache: false });
   const bare = buildMatchIndex(knowledge, { exemplars: [] });
   const faqOf = new Map(knowledge.comparison.map((d) => [d.id, d.faq]));
-  const fitting = loadEvalSets(path.join(root, 'tests/eval')).filter((m) => m.part === 'fit');
+  const fitting = loadEvalSets(path.join(root, 'tests/eval'), { knowledgePhrasings: knowledgePhrasings(knowledge.faq) }).filter((m) => m.part === 'fit');
   const exemplarOf = (m: LabelledMessage): Exemplar => ({
     tokens: bare.normalizer.tokens(m.text, bare.fix),
     answers: m.wholeTable ? ['compare'] : m.answers.map((a) => (a.startsWith('compare:') ? (faqOf.get(a.slice('compare:'.length)) ?? a) : a)),

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadKnowledge } from '../../src/core/knowledge/load.js';
 import { buildMatchIndex } from '../../src/core/match/match-index.js';
-import { loadEvalSets, type LabelledMessage, type SetName } from './eval-sets.js';
+import { knowledgePhrasings, loadEvalSets, type LabelledMessage, type SetName } from './eval-sets.js';
 import { engineVerdict } from './engine-verdict.js';
 import { formatReliability, formatTable, scoreMessages, summarise, type EngineVerdict, type ScoredMessage } from './score-sets.js';
 
@@ -33,7 +33,7 @@ function main(): void {
   const { values } = parseArgs({ options: { misses: { type: 'boolean', default: false }, before: { type: 'string' }, set: { type: 'string' } } });
   const knowledge = loadKnowledge(path.join(ROOT, 'knowledge'));
   const faqOf = new Map(knowledge.comparison.map((d) => [d.id, d.faq]));
-  const all = loadEvalSets(path.join(ROOT, 'tests/eval'));
+  const all = loadEvalSets(path.join(ROOT, 'tests/eval'), { knowledgePhrasings: knowledgePhrasings(knowledge.faq) });
   let verdictOf: (m: LabelledMessage) => EngineVerdict;
   if (values.before !== undefined) {
     const verdicts = cliVerdicts(path.resolve(values.before), all);

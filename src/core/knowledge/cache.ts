@@ -1,18 +1,52 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type { TextMemoData } from '../match/text-memo.js';
 import type { Knowledge } from './schema.js';
 
 /**
- * Validated knowledge is cached as JSON under the OS temp folder, keyed by the
- * files' bytes and by the validating code itself, so a CLI call or a restart
- * skips YAML parsing and validation unless something changed.
+ * Validated knowledge is cached as JSON in the user's cache folder, keyed by
+ * the files' bytes, the validating code and the runtime, so a CLI call or a
+ * restart skips YAML parsing and validation unless something changed. What is
+ * read back is served without validation, so the folder is the user's own
+ * (mode 0700) and one anyone else could write to is ignored.
  */
-const CACHE_DIR = path.join(os.tmpdir(), 'vmvc-knowledge-cache');
+const CACHE_DIR = path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'vmvc');
+
+function trustedCacheDir(): boolean {
+  try {
+    const st = statSync(CACHE_DIR);
+    const uid = process.getuid?.();
+    return st.isDirectory() && (uid === undefined || st.uid === uid) && (st.mode & 0o022) === 0;
+  } catch {
+    return false;
+  }
+}
+
+function ensureCacheDir(): void {
+  mkdirSync(CACHE_DIR, { recursive: true, mode: 0o700 });
+}
 // Compiled (.js) or, under vitest, the sources (.ts): whichever exists is hashed.
 const VALIDATOR_FILES = ['schema', 'cross-check', 'load', 'files', 'cache'].flatMap((f) => [new URL(`./${f}.js`, import.meta.url), new URL(`./${f}.ts`, import.meta.url)]);
+
+const ZOD_VERSION = ((): string => {
+  try {
+    const entry = createRequire(import.meta.url).resolve('zod');
+    for (let dir = path.dirname(entry); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+      try {
+        const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+        if (pkg.name === 'zod') return pkg.version ?? '';
+      } catch {
+        // No package.json at this level; keep walking up.
+      }
+    }
+  } catch {
+    // zod not resolvable: the key still covers the files and the code.
+  }
+  return '';
+})();
 
 export function cacheKey(texts: readonly string[]): string {
   const hash = createHash('sha256');
@@ -23,12 +57,15 @@ export function cacheKey(texts: readonly string[]): string {
       // The other of the .js/.ts pair; absent by design.
     }
   }
+  // Another Node.js or zod release may validate the same files differently.
+  hash.update(process.version).update(ZOD_VERSION);
   for (const text of texts) hash.update('\0').update(text);
   return hash.digest('hex').slice(0, 40);
 }
 
 export function readCache(key: string): Knowledge | undefined {
   try {
+    if (!trustedCacheDir()) return undefined;
     return JSON.parse(readFileSync(path.join(CACHE_DIR, `${key}.json`), 'utf8')) as Knowledge;
   } catch {
     return undefined;
@@ -37,7 +74,7 @@ export function readCache(key: string): Knowledge | undefined {
 
 export function writeCache(key: string, knowledge: Knowledge): void {
   try {
-    mkdirSync(CACHE_DIR, { recursive: true });
+    ensureCacheDir();
     const tmp = path.join(CACHE_DIR, `${key}.${process.pid}.tmp`);
     writeFileSync(tmp, JSON.stringify(knowledge));
     renameSync(tmp, path.join(CACHE_DIR, `${key}.json`)); // atomic: readers never see half a file
@@ -78,6 +115,7 @@ function savedTextPath(language: Knowledge['language']): string {
 /** The knowledge's normalised text saved by an earlier start with the same vocabulary and normaliser. */
 export function readSavedText(language: Knowledge['language']): TextMemoData | undefined {
   try {
+    if (!trustedCacheDir()) return undefined;
     return JSON.parse(readFileSync(savedTextPath(language), 'utf8')) as TextMemoData;
   } catch {
     return undefined;
@@ -86,7 +124,7 @@ export function readSavedText(language: Knowledge['language']): TextMemoData | u
 
 export function saveText(language: Knowledge['language'], data: TextMemoData): void {
   try {
-    mkdirSync(CACHE_DIR, { recursive: true });
+    ensureCacheDir();
     const file = savedTextPath(language);
     const tmp = `${file}.${process.pid}.tmp`;
     writeFileSync(tmp, JSON.stringify(data));

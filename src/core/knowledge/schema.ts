@@ -141,4 +141,3 @@ export interface Knowledge {
   intent: IntentCues;
 }
 
-export { KNOWLEDGE_FILES } from './files.js';

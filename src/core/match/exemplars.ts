@@ -37,19 +37,28 @@ export function buildExemplarIndex(exemplars: readonly Exemplar[], weight: (feat
   vectors.forEach((v, i) => {
     for (const f of v.features) (postings.get(f) ?? postings.set(f, []).get(f))?.push(i);
   });
+  // One buffer of dot products, reused: a message touches most exemplars through common
+  // words, and a Map per message was the engine's biggest garbage.
+  const dots = new Float64Array(vectors.length);
+  const touched: number[] = [];
   return {
     match(features, queryWeight) {
       const result: ExemplarMatch = { inScope: 0, offTopic: 0, byEntry: new Map() };
       const weights = features.map(queryWeight);
       const norm = Math.sqrt(weights.reduce((s, w) => s + w * w, 0));
       if (norm === 0) return result;
-      const dots = new Map<number, number>();
+      touched.length = 0;
       features.forEach((f, i) => {
         const w = weights[i] as number;
         if (w === 0) return;
-        for (const e of postings.get(f) ?? []) dots.set(e, (dots.get(e) ?? 0) + w * w);
+        for (const e of postings.get(f) ?? []) {
+          if (dots[e] === 0) touched.push(e);
+          dots[e] = (dots[e] as number) + w * w;
+        }
       });
-      for (const [e, dot] of dots) {
+      for (const e of touched) {
+        const dot = dots[e] as number;
+        dots[e] = 0;
         const v = vectors[e];
         if (v === undefined || v.norm === 0) continue;
         const cosine = Math.min(1, dot / (norm * v.norm));

@@ -57,27 +57,38 @@ export interface MessageEvidence {
 export const MAX_SPELL_FIXES = 8;
 /** Letters the normaliser cannot read (it keeps Latin letters only); words of them count as unknown. */
 export const OTHER_SCRIPT = /(?![\p{Script=Latin}])\p{L}/u;
+
+/** At least as many letters in scripts the normaliser cannot read as in Latin ones. */
+export function mostlyForeign(text: string): boolean {
+  const foreign = text.match(/(?![\p{Script=Latin}])\p{L}/gu)?.length ?? 0;
+  return foreign > 0 && foreign >= (text.match(/\p{Script=Latin}/gu)?.length ?? 0);
+}
+
+/** Words written in a script the normaliser cannot read. */
+export function foreignWords(text: string): number {
+  return text.split(/\s+/).filter((w) => OTHER_SCRIPT.test(w)).length;
+}
 const CODE = /```|`[^`]+`|\b(?:error|exception|traceback|errno)\b:|\s--?[a-z][\w-]*|\/[\w.-]+\/[\w.-]+|\b0x[0-9a-f]+\b/i;
 
 export function describeMessage(index: MatchIndex, text: string): MessageEvidence {
   let fixes = 0;
-  const fix = (word: string) => (fixes++ < MAX_SPELL_FIXES ? index.fix(word) : undefined);
+  const fix = (word: string) => (index.vocabulary.has(word) || fixes++ >= MAX_SPELL_FIXES ? undefined : index.fix(word));
   const words = index.normalizer.words(text);
   const turned = turnAgainst(index, words, index.normalizer.tokens(text, fix));
   const sequence = turned.sequence;
   const tokens = [...new Set(sequence)];
-  const lexical = lexicalScores(index, tokens, withBigrams(sequence));
+  const bigrams = withBigrams(sequence);
+  const lexical = lexicalScores(index, tokens, bigrams);
   const retrieved = index.search.search(tokens);
   const topBm25 = retrieved[0]?.score ?? 0;
 
-  const bigrams = withBigrams(sequence);
   const earlier = index.exemplars.match(bigrams, index.weight);
   // Candidates: the best by BM25, by phrasing cosine and by earlier questions, so no one view hides an entry.
   const byCosine = [...lexical.entries()].sort((a, b) => b[1].cosine - a[1].cosine).slice(0, 3).map(([e]) => e);
   const byExemplar = [...earlier.byEntry.entries()].sort((a, b) => b[1] - a[1]).slice(0, 2).flatMap(([id]) => index.entryIndex.get(id) ?? []);
   const entries = [...new Set([...retrieved.map((r) => r.entry), ...byCosine, ...byExemplar])].slice(0, MAX_CANDIDATES + 5);
   const bm25Of = new Map(retrieved.map((r) => [r.entry, r.score]));
-  const side = askedSide(index, words, sequence, turned.turned);
+  const side = askedSide(index, words, sequence);
   // A dimension named without asking to compare ("containers in linux") is only a topic word.
   const linked = new Set(detectCompareIntent(index, words, tokens).cue ? findDimensions(index, tokens).map((d) => d.faq) : []);
   const bestCosine = Math.max(0, ...[...lexical.values()].map((l) => l.cosine));
@@ -109,9 +120,10 @@ export function describeMessage(index: MatchIndex, text: string): MessageEvidenc
     };
   });
 
-  const known = words.filter((w) => !index.normalizer.knownWords().has(w));
-  const foreign = text.split(/\s+/).filter((w) => OTHER_SCRIPT.test(w)).length;
-  const unknown = known.filter((w) => !index.vocabulary.has(w)).length + foreign;
+  // Content words: the ones the normaliser does not drop or merge by itself.
+  const content = words.filter((w) => !index.normalizer.knownWords().has(w));
+  const foreign = foreignWords(text);
+  const unknown = content.filter((w) => !index.vocabulary.has(w)).length + foreign;
   const best = candidates.reduce((m, c) => Math.max(m, c.features[1] as number), 0);
   const bestCoverage = candidates.reduce((m, c) => Math.max(m, c.features[2] as number), 0);
   const cap = (n: number, max: number) => Math.min(n, max) / max;
@@ -124,7 +136,7 @@ export function describeMessage(index: MatchIndex, text: string): MessageEvidenc
     cap(index.cues.count('cost', words), 2),
     cap(index.cues.count('chatter', words), 2),
     cap(tokens.filter((t) => index.anchors.has(t)).length, 3),
-    known.length + foreign === 0 ? 0 : unknown / (known.length + foreign),
+    content.length + foreign === 0 ? 0 : unknown / (content.length + foreign),
     Math.log1p(words.length) / Math.log1p(100),
     CODE.test(text) ? 1 : 0,
     best,
@@ -139,19 +151,19 @@ export function describeMessage(index: MatchIndex, text: string): MessageEvidenc
 /**
  * The side a question is about: +1 VM, -1 container, 0 neither. One side named
  * is that side; both named is the first only with a preference cue ("docker
- * instead of a VM"). A cue against it ("when is a VM overkill") turns it over.
+ * instead of a VM"). A choosing question against one side has already been
+ * turned to the other by turnAgainst.
  */
-function askedSide(index: MatchIndex, words: readonly string[], sequence: readonly string[], turned: boolean): number {
+function askedSide(index: MatchIndex, words: readonly string[], sequence: readonly string[]): number {
   const vm = sequence.indexOf('vm');
   const container = sequence.indexOf('container');
   let side = 0;
   if (vm >= 0 && container < 0) side = 1;
   else if (container >= 0 && vm < 0) side = -1;
   else if (vm >= 0 && container >= 0 && index.cues.count('preference', words) > 0) side = vm < container ? 1 : -1;
-  return !turned && index.cues.count('against', words) > 0 ? -side : side;
+  return side;
 }
 
-const SIDE_SWAP: Record<string, string> = { vm: 'container', container: 'vm' };
 
 /**
  * A choosing question against the one side it names asks for the other:
@@ -163,7 +175,7 @@ function turnAgainst(index: MatchIndex, words: readonly string[], sequence: stri
   const container = sequence.includes('container');
   if (vm === container || index.cues.count('against', words) === 0 || index.cues.count('choice', words) === 0) return { sequence, turned: false };
   // "docker" comes along with the container side, as the normaliser gives it for the word "docker".
-  const out = sequence.filter((t) => t !== 'docker' && !index.againstTokens.has(t)).flatMap((t) => (t === 'vm' ? ['container', 'docker'] : [SIDE_SWAP[t] ?? t]));
+  const out = sequence.filter((t) => t !== 'docker' && !index.againstTokens.has(t)).flatMap((t) => (t === 'vm' ? ['container', 'docker'] : t === 'container' ? ['vm'] : [t]));
   return { sequence: out, turned: true };
 }
 

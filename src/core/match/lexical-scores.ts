@@ -12,6 +12,18 @@ export interface LexicalScore {
  * with the question. `features` are the tokens plus their bigrams, so word
  * order counts in the cosine ("vm better" vs "container better").
  */
+// A dot-product buffer per index, reused by every question: allocation per message was most of
+// the engine's garbage, and garbage collection most of its slowest answers.
+const scratch = new WeakMap<MatchIndex, Float64Array>();
+function scratchFor(index: MatchIndex): Float64Array {
+  let buffer = scratch.get(index);
+  if (buffer === undefined) {
+    buffer = new Float64Array(index.phrasings.length);
+    scratch.set(index, buffer);
+  }
+  return buffer;
+}
+
 export function lexicalScores(index: MatchIndex, tokens: readonly string[], features: readonly string[]): Map<number, LexicalScore> {
   const out = new Map<number, LexicalScore>();
   const weights = tokens.map((t) => index.idf.get(t) ?? index.unknownIdf);
@@ -21,14 +33,20 @@ export function lexicalScores(index: MatchIndex, tokens: readonly string[], feat
   const queryNorm = Math.sqrt(featureWeights.reduce((s, w) => s + w * w, 0));
   if (queryNorm === 0 || queryMass === 0) return out;
 
-  const dots = new Map<number, number>();
+  const dots = scratchFor(index);
+  const touched: number[] = [];
   features.forEach((f, i) => {
     const w = featureWeights[i] as number;
     if (w === 0) return;
-    for (const pi of index.postings.get(f) ?? []) dots.set(pi, (dots.get(pi) ?? 0) + w * w);
+    for (const pi of index.postings.get(f) ?? []) {
+      if (dots[pi] === 0) touched.push(pi);
+      dots[pi] = (dots[pi] as number) + w * w;
+    }
   });
   const bestCosine = new Map<number, number>();
-  for (const [pi, dot] of dots) {
+  for (const pi of touched) {
+    const dot = dots[pi] as number;
+    dots[pi] = 0;
     const p = index.phrasings[pi];
     if (p === undefined || p.norm === 0) continue;
     const cosine = dot / (queryNorm * p.norm);

@@ -65,18 +65,6 @@ export interface MatchIndex {
   openers: Map<Opener, number>[];
 }
 
-/**
- * In a question naming both sides, the side named first is the one asked
- * about: "when is a VM better than docker", "docker instead of a VM".
- * +1 for VM first, -1 for container first, 0 when only one side is named.
- */
-export function sideOf(tokens: readonly string[]): number {
-  const vm = tokens.indexOf('vm');
-  const container = tokens.indexOf('container');
-  if (vm < 0 || container < 0) return 0;
-  return vm < container ? 1 : -1;
-}
-
 /** Adjacent-token pairs, so "vm better" and "container better" tell when-vm from when-docker. */
 export function withBigrams(tokens: readonly string[]): string[] {
   const features = [...new Set(tokens)];

@@ -1,7 +1,7 @@
 import type { ComparisonDimension } from '../knowledge/schema.js';
 import { detectCompareIntent } from './compare-intent.js';
 import { ANSWER_AT, MAX_READINGS, MAX_SUGGESTIONS, SUGGEST_SCOPE_AT, SUGGESTION_MIN } from './decision-policy.js';
-import { ANSWER_FEATURES, OTHER_SCRIPT, RANK_FEATURES, SCOPE_FEATURES, describeMessage, type MessageEvidence } from './features.js';
+import { ANSWER_FEATURES, OTHER_SCRIPT, mostlyForeign, RANK_FEATURES, SCOPE_FEATURES, describeMessage, type MessageEvidence } from './features.js';
 import { FITTED_MODEL } from './fitted-model.js';
 import { checkModel, logOdds, probability, type LogisticModel } from './logistic.js';
 import type { MatchIndex } from './match-index.js';
@@ -41,6 +41,8 @@ export type MatchResult =
 
 /** Longest normalised text kept with a result (and so in the store). */
 const MAX_NORMALIZED_CHARS = 300;
+/** Tokens that only name the two sides. */
+const GENERIC_TOKENS = new Set(['container', 'docker', 'vm']);
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)+$|^[a-z0-9]+$/;
 /**
  * Only the start of a long message is read: a question for us fits in a few
@@ -144,11 +146,17 @@ export function matchQuestion(index: MatchIndex, text: string, options: { explai
   }
   const key = phrasingKey(text);
   if (key === '') return { status: 'declined', reason: 'empty', score: 0, candidates: [], normalized, scope: 0 };
+  // Mostly written in a script the normaliser cannot read: what is left ("docker") is not the question.
+  if (mostlyForeign(text)) {
+    return { status: 'declined', reason: 'unknown', score: 0, candidates: [], normalized, scope: 0 };
+  }
   const tokens = [...new Set(index.normalizer.tokens(text))];
   const intent = detectCompareIntent(index, words, tokens);
   // A curated phrasing asked word for word is an answer by construction. Not when words in
   // another script were dropped on the way: "docker 이미지를 전체 삭제하는법" is not "docker".
-  const exactId = OTHER_SCRIPT.test(text) ? undefined : (index.exact.get(key) ?? index.exactTokens.get(tokens.join(' ')));
+  // Nor when the words are only the two sides: "docker or vm?" and "docker and vm" ask different things.
+  const specific = tokens.some((t) => !GENERIC_TOKENS.has(t));
+  const exactId = OTHER_SCRIPT.test(text) ? undefined : (index.exact.get(key) ?? (specific ? index.exactTokens.get(tokens.join(' ')) : undefined));
   if (exactId !== undefined && !(intent.cue && intent.dimensions.length > 0 && !intent.dimensions.some((d) => d.faq === exactId))) {
     return { status: 'answered', entryId: exactId, score: 1, candidates: [{ id: exactId, score: 1, coverage: 1 }], normalized, scope: 1, via: 'alias' };
   }
@@ -164,8 +172,12 @@ export function matchQuestion(index: MatchIndex, text: string, options: { explai
   if (intent.whole && j.scopeProbability >= SUGGEST_SCOPE_AT) {
     return { status: 'compare', dimensions: [], whole: true, score: round(j.scopeProbability), ...common('a request for the whole comparison table') };
   }
-  if (explicitCompare && intent.dimensions.length > 0) {
-    return { status: 'compare', dimensions: intent.dimensions.slice(0, 3), whole: false, score: Math.max(p, round(j.scopeProbability)), ...common('an explicit request to compare named dimensions') };
+  // "compare security" asks for our table; "compare python and java performance" (mostly words
+  // the knowledge never uses) does not.
+  const content = words.filter((w) => !index.normalizer.knownWords().has(w) && w !== 'compare' && w !== 'comparison');
+  const strangers = content.filter((w) => !index.vocabulary.has(w)).length;
+  if (explicitCompare && intent.dimensions.length > 0 && strangers * 2 <= content.length) {
+    return { status: 'compare', dimensions: intent.dimensions.slice(0, 3), whole: false, score: round(j.scopeProbability), ...common('an explicit request to compare named dimensions') };
   }
   if (top !== undefined && p >= ANSWER_AT) {
     // A comparison question whose answer is a table row's own entry gets the rows themselves.
@@ -173,17 +185,20 @@ export function matchQuestion(index: MatchIndex, text: string, options: { explai
     if (rows.length > 0) return { status: 'compare', dimensions: rows, whole: false, score: p, ...common(`answer ${top.id} as its comparison row: p ${p} ≥ ${ANSWER_AT}`) };
     return { status: 'answered', entryId: top.id, score: p, via: 'model', ...common(`answer ${top.id}: p ${p} ≥ ${ANSWER_AT}`) };
   }
+  // A how-to, troubleshooting or pricing question about our domain is not ours, however close
+  // its words come to a topic: say so, rather than "did you mean" a concept it did not ask about.
+  const scope = j.evidence.scope;
+  const operational = (scope[SCOPE_FEATURES.indexOf('operations')] ?? 0) + (scope[SCOPE_FEATURES.indexOf('cost')] ?? 0) > 0;
+  const aboutUs = (scope[SCOPE_FEATURES.indexOf('anchors')] ?? 0) > 0;
+  if (operational && aboutUs) {
+    const closest = top !== undefined && top.probability >= SUGGESTION_MIN ? { closest: top.id } : {};
+    return { status: 'declined', reason: 'operations', ...closest, score: p, ...common('declined: about operating, installing or paying for Docker or VMs, not how they differ') };
+  }
   if (top !== undefined && j.scopeProbability >= SUGGEST_SCOPE_AT) {
     const shown = candidates.filter((c) => c.score >= SUGGESTION_MIN).slice(0, MAX_SUGGESTIONS);
     if (shown.length > 0) {
       return { status: 'suggest', score: p, ...common(`did you mean: a question for us (scope ${round(j.scopeProbability)} ≥ ${SUGGEST_SCOPE_AT}) but p ${p} < ${ANSWER_AT}`), candidates: shown };
     }
-  }
-  const scope = j.evidence.scope;
-  const operational = (scope[SCOPE_FEATURES.indexOf('operations')] ?? 0) + (scope[SCOPE_FEATURES.indexOf('cost')] ?? 0) > 0;
-  const aboutUs = (scope[SCOPE_FEATURES.indexOf('anchors')] ?? 0) > 0;
-  if (operational && aboutUs && top !== undefined) {
-    return { status: 'declined', reason: 'operations', closest: top.id, score: p, ...common('declined: about operating, installing or paying for Docker or VMs, not how they differ') };
   }
   return { status: 'declined', reason: 'unknown', score: p, ...common(`declined: p ${p} < ${ANSWER_AT} and scope ${round(j.scopeProbability)} < ${SUGGEST_SCOPE_AT}`) };
 }

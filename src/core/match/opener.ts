@@ -6,7 +6,7 @@
  */
 export type Opener = 'what' | 'why' | 'choose' | 'can' | 'yesno' | 'how';
 
-const OPENERS: Record<string, Opener> = {
+const OPENERS = new Map<string, Opener>(Object.entries({
   what: 'what',
   whats: 'what',
   define: 'what',
@@ -31,14 +31,14 @@ const OPENERS: Record<string, Opener> = {
   dont: 'yesno',
   will: 'yesno',
   how: 'how',
-};
+}) as [string, Opener][]);
 
 /** The opener of a clause's words, or undefined when it does not open like a question. */
 export function openerOf(words: readonly string[]): Opener | undefined {
   const first = words[0];
   if (first === undefined) return undefined;
   if (first === 'how' && words[1] === 'come') return 'why';
-  return OPENERS[first];
+  return OPENERS.get(first);
 }
 
 /** Per opener, the share of an entry's phrasings that open that way. */
