@@ -119,22 +119,42 @@ describe('decisions', () => {
     ['what is a container, technically?', 'what-is-a-container'],
     ['is docker a vm', 'is-docker-a-vm'],
     ['are vms dead', 'containers-replace-vms'],
+    ['when should I use a VM? not sure', 'when-vm'],
+    ["I don't understand when to use docker", 'when-docker'],
   ])('reads past contrast and lead-ins: %s → %s', (q, id) => {
     expect(ask(q).outcome).toMatchObject({ status: 'answered', id });
   });
 
-  it.each(['kernel panic on my laptop', "what's a container ship's capacity", 'docker swarm vs kubernetes', 'thanks!', 'deploying api v2 to the prod VMs now', '@everyone', '<!channel>', '🙂🙂🙂'])(
+  it.each([
+    'kernel panic on my laptop',
+    "what's a container ship's capacity",
+    'docker swarm vs kubernetes',
+    'thanks!',
+    'deploying api v2 to the prod VMs now',
+    '@everyone',
+    '<!channel>',
+    '🙂🙂🙂',
+    'docker 이미지를 전체 삭제하는법',
+    'Docker とVMの違いは何ですか',
+    'compare security of iphone and android',
+  ])(
     'stays silent on what it does not cover: %s',
     (q) => {
       expect(ask(q).outcome.status).toBe('declined');
     },
   );
 
-  it.each(['how do I delete docker images', 'is vmware free', 'how much does an ec2 vm cost'])('says a how-to or pricing question is outside what it covers, offering background only: %s', (q) => {
+  it.each(['how do I delete docker images', 'is vmware free', 'how much does an ec2 vm cost', 'how do I install docker on ubuntu'])('says a how-to or pricing question is outside what it covers, offering background only: %s', (q) => {
     const reply = ask(q);
     expect(reply.outcome.status).toBe('declined');
     expect(reply.card).toMatchObject({ kind: 'declined', reason: 'operations', title: 'Outside what I cover' });
     expect(reply.card.related).toHaveLength(1);
+  });
+
+  it('reads any word as a word: object-property names such as "constructor" are not special', () => {
+    for (const q of ['when is a vm a bad fit for a constructor', 'constructor', 'what is a __proto__ toString', 'hasOwnProperty valueOf vs docker']) {
+      expect(['answered', 'suggest', 'declined'], q).toContain(ask(q).outcome.status);
+    }
   });
 
   it('explains itself when asked: the reading, scope, candidates and the decision', () => {
