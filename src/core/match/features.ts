@@ -28,6 +28,7 @@ export const SCOPE_FEATURES = [
   'topBm25',
   'exemplarInScope',
   'exemplarOffTopic',
+  'statement',
 ] as const;
 
 /** About one entry as the answer to this message. */
@@ -127,10 +128,12 @@ export function describeMessage(index: MatchIndex, text: string): MessageEvidenc
   const best = candidates.reduce((m, c) => Math.max(m, c.features[1] as number), 0);
   const bestCoverage = candidates.reduce((m, c) => Math.max(m, c.features[2] as number), 0);
   const cap = (n: number, max: number) => Math.min(n, max) / max;
+  const questionMark = /\?/.test(text);
+  const opens = clauses(words, text, index).some((c) => index.cues.opensQuestion(c));
   const scope: FeatureVector = [
     1,
-    /\?/.test(text) ? 1 : 0,
-    clauses(words, text, index).some((c) => index.cues.opensQuestion(c)) ? 1 : 0,
+    questionMark ? 1 : 0,
+    opens ? 1 : 0,
     cap(index.cues.count('concept', words), 3),
     cap(index.cues.count('operations', words), 3),
     cap(index.cues.count('cost', words), 2),
@@ -144,6 +147,9 @@ export function describeMessage(index: MatchIndex, text: string): MessageEvidenc
     Math.log1p(topBm25),
     earlier.inScope,
     earlier.offTopic,
+    // A sentence that neither asks nor opens like a question says something; the longer it is,
+    // the less it is a terse search ("docker vs vm") and the more a remark.
+    questionMark || opens ? 0 : Math.log1p(words.length) / Math.log1p(100),
   ];
   return { text, words, tokens, scope, candidates };
 }

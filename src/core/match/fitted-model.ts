@@ -3,15 +3,15 @@
 // the knowledge, knowledge/intent.yaml or the features, then check `npm run eval`.
 export const FITTED_MODEL = {
   scope: {
-    features: ['bias', 'questionMark', 'opensQuestion', 'concept', 'operations', 'cost', 'chatter', 'anchors', 'unknownShare', 'logWords', 'code', 'topCosine', 'topCoverage', 'topBm25', 'exemplarInScope', 'exemplarOffTopic'],
-    weights: [-5.4226, 0.1112, 1.1934, 2.1395, -2.1719, -0.3755, -0.7232, 1.9522, -0.7876, -1.1146, 0.159, 2.059, 3.3554, 0.4189, 1.117, -2.1144],
+    features: ['bias', 'questionMark', 'opensQuestion', 'concept', 'operations', 'cost', 'chatter', 'anchors', 'unknownShare', 'logWords', 'code', 'topCosine', 'topCoverage', 'topBm25', 'exemplarInScope', 'exemplarOffTopic', 'statement'],
+    weights: [-4.9183, -0.2918, 0.5171, 2.222, -2.0964, -0.2716, -0.6467, 1.9861, -0.8194, -0.7928, 0.1564, 2.1227, 3.202, 0.4636, 1.1461, -1.9566, -2.4717],
   },
   rank: {
     features: ['bias', 'cosine', 'coverage', 'bm25Share', 'bm25Log', 'side', 'dimension', 'firstByBm25', 'cosineShare', 'firstByCosine', 'opener', 'exemplar'],
-    weights: [-6.3511, 1.6159, 0.3014, 0.7662, 0.1629, 0.0796, 0.8135, 2.576, 1.9548, 0.5372, 1.578, 0.9737],
+    weights: [-6.2758, 1.605, 0.1481, 0.8602, 0.1572, 0.0692, 0.7909, 2.5317, 2.0119, 0.5164, 1.5295, 0.9933],
   },
   answer: {
     features: ['bias', 'scopeLogit', 'rankLogit', 'rankMargin', 'coverage'],
-    weights: [-2.6949, 0.7132, 0.8398, 0.0076, 1.2868],
+    weights: [-2.7084, 0.7314, 0.8265, 0.0081, 1.2628],
   },
 } as const;

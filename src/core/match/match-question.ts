@@ -1,6 +1,6 @@
 import type { ComparisonDimension } from '../knowledge/schema.js';
 import { detectCompareIntent } from './compare-intent.js';
-import { ANSWER_AT, MAX_READINGS, MAX_SUGGESTIONS, SUGGEST_SCOPE_AT, SUGGESTION_MIN } from './decision-policy.js';
+import { ANSWER_AT, MAX_READINGS, MAX_SUGGESTIONS, OTHER_ENTRY_OVER_ROWS, SUGGEST_SCOPE_AT, SUGGESTION_MIN } from './decision-policy.js';
 import { ANSWER_FEATURES, OTHER_SCRIPT, mostlyForeign, RANK_FEATURES, SCOPE_FEATURES, describeMessage, type MessageEvidence } from './features.js';
 import { FITTED_MODEL } from './fitted-model.js';
 import { checkModel, logOdds, probability, type LogisticModel } from './logistic.js';
@@ -41,6 +41,8 @@ export type MatchResult =
 
 /** Longest normalised text kept with a result (and so in the store). */
 const MAX_NORMALIZED_CHARS = 300;
+/** Words that ask to compare or for the whole table: not content of their own. */
+const COMPARE_WORDS = new Set(['compare', 'comparison', 'table', 'overview', 'cheat', 'cheatsheet', 'full', 'everything', 'all', 'side']);
 /** Tokens that only name the two sides. */
 const GENERIC_TOKENS = new Set(['container', 'docker', 'vm']);
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)+$|^[a-z0-9]+$/;
@@ -169,20 +171,25 @@ export function matchQuestion(index: MatchIndex, text: string, options: { explai
   const common = (decision: string) => ({ candidates, normalized, scope: round(j.scopeProbability), ...(options.explain && { explanation: explain(decision) }) });
 
   const explicitCompare = words.includes('compare') || words.includes('comparison');
-  if (intent.whole && j.scopeProbability >= SUGGEST_SCOPE_AT) {
-    return { status: 'compare', dimensions: [], whole: true, score: round(j.scopeProbability), ...common('a request for the whole comparison table') };
-  }
-  // "compare security" asks for our table; "compare python and java performance" (mostly words
-  // the knowledge never uses) does not.
-  const content = words.filter((w) => !index.normalizer.knownWords().has(w) && w !== 'compare' && w !== 'comparison');
+  // "compare security" and "the comparison table" ask for our table; "compare python and java
+  // performance" (mostly words the knowledge never uses) does not.
+  const content = words.filter((w) => !index.normalizer.knownWords().has(w) && !COMPARE_WORDS.has(w));
   const strangers = content.filter((w) => !index.vocabulary.has(w)).length;
-  if (explicitCompare && intent.dimensions.length > 0 && strangers * 2 <= content.length) {
-    return { status: 'compare', dimensions: intent.dimensions.slice(0, 3), whole: false, score: round(j.scopeProbability), ...common('an explicit request to compare named dimensions') };
+  const ourWords = strangers * 2 <= content.length;
+  if (intent.whole && ourWords) {
+    return { status: 'compare', dimensions: [], whole: true, score: round(Math.max(p, j.scopeProbability)), ...common('a request for the whole comparison table') };
+  }
+  if (explicitCompare && intent.dimensions.length > 0 && ourWords) {
+    return { status: 'compare', dimensions: intent.dimensions.slice(0, 3), whole: false, score: round(Math.max(p, j.scopeProbability)), ...common('an explicit request to compare named dimensions') };
+  }
+  // "docker vs vm: kernel" asks for a row; a confident answer about something else
+  // ("difference between an image and a container") still wins.
+  const linked = top !== undefined && intent.dimensions.some((d) => d.faq === top.id);
+  if (intent.cue && intent.dimensions.length > 0 && j.scopeProbability >= SUGGEST_SCOPE_AT && (linked || p < OTHER_ENTRY_OVER_ROWS)) {
+    const rows = linked ? intent.dimensions.filter((d) => d.faq === top?.id) : intent.dimensions.slice(0, 3);
+    return { status: 'compare', dimensions: rows, whole: false, score: round(Math.max(p, j.scopeProbability)), ...common('a comparison question naming dimensions of the table') };
   }
   if (top !== undefined && p >= ANSWER_AT) {
-    // A comparison question whose answer is a table row's own entry gets the rows themselves.
-    const rows = intent.cue ? intent.dimensions.filter((d) => d.faq === top.id) : [];
-    if (rows.length > 0) return { status: 'compare', dimensions: rows, whole: false, score: p, ...common(`answer ${top.id} as its comparison row: p ${p} ≥ ${ANSWER_AT}`) };
     return { status: 'answered', entryId: top.id, score: p, via: 'model', ...common(`answer ${top.id}: p ${p} ≥ ${ANSWER_AT}`) };
   }
   // A how-to, troubleshooting or pricing question about our domain is not ours, however close
