@@ -3,10 +3,10 @@ import { createCore } from './core/create-core.js';
 import { KnowledgeError, loadKnowledge } from './core/knowledge/load.js';
 import { openStore } from './store/open-store.js';
 import { StoreError } from './store/store-error.js';
-import { startTipScheduler, tipChannelsOf } from './tips/tip-scheduler.js';
+import { startTipScheduler, tipChannelsOf, type TipScheduler } from './tips/tip-scheduler.js';
 import { createLogger } from './log.js';
 import { runConsole } from './adapters/console/start-console.js';
-import { StartupError, type RunningAdapter } from './adapters/adapter.js';
+import { StartupError, type AdapterDown, type RunningAdapter } from './adapters/adapter.js';
 
 /** Operator mistakes end in one line on stderr and exit 1, never a stack trace. */
 function fail(message: string): never {
@@ -62,7 +62,32 @@ async function main(): Promise<void> {
   log.info({ faq: knowledge.faq.length, comparison: knowledge.comparison.length, tips: knowledge.tips.length }, summary);
   log.info({ adapters }, `adapters: ${adapters.join(', ')}`);
   const running: RunningAdapter[] = [];
-  const deps = { config, core, log, repeatGuard };
+  const openStoreHandle = store;
+  let tips: TipScheduler | undefined;
+  const stopAll = async () => {
+    await tips?.stop();
+    await Promise.allSettled(running.map((a) => a.stop()));
+    openStoreHandle.close();
+  };
+  const down = new Set<string>();
+  // An adapter that died for good (Discord revoked the token) must not leave a deaf
+  // process behind: with nothing else answering, exit 1 so a supervisor's
+  // restart-on-failure fires; otherwise say loudly which adapter is down.
+  const onDown = ({ platform, reason }: AdapterDown) => {
+    down.add(platform);
+    const alive = running.filter((a) => !down.has(a.platform)).map((a) => a.platform);
+    if (alive.length > 0) {
+      log.error({ adapter: platform, status: 'down', alive }, `${platform} adapter is down (${alive.join(', ')} still running): ${reason}`);
+      return;
+    }
+    // The line and the exit code come first: with the gateway gone, the loop may drain before stopAll settles.
+    process.stderr.write(`vmvc: ${reason}\n`);
+    process.exitCode = 1;
+    void stopAll()
+      .catch((err: unknown) => log.error({ err }, 'error while shutting down'))
+      .finally(() => process.exit(1));
+  };
+  const deps = { config, core, log, repeatGuard, onDown };
   try {
     // Imported on demand so the console never loads Bolt or discord.js.
     if (config.slack) {
@@ -80,7 +105,7 @@ async function main(): Promise<void> {
     throw err;
   }
   const channels = tipChannelsOf(config);
-  const tips =
+  tips =
     channels.length > 0
       ? startTipScheduler({
           store,
@@ -96,13 +121,10 @@ async function main(): Promise<void> {
     { tipChannels: channels.length, nextTip: tips?.nextRun()?.toISOString() ?? null },
     `vmvc is running: ${adapters.join(', ')}${tips ? `; daily tips to ${channels.length} channel(s), next at ${tips.nextRun()?.toISOString() ?? 'never'}` : ''}`,
   );
-  const openStoreHandle = store;
   const shutdown = async (signal: string) => {
     log.info({ signal }, 'shutting down');
     try {
-      await tips?.stop();
-      await Promise.allSettled(running.map((a) => a.stop()));
-      openStoreHandle.close();
+      await stopAll();
     } catch (err) {
       log.error({ err }, 'error while shutting down');
     } finally {

@@ -12,6 +12,18 @@ export interface AdapterDeps {
   log: Logger;
   repeatGuard: RepeatGuard;
   clock?: () => Date;
+  /**
+   * Called once if the adapter stops for good while running (Discord revoked
+   * the token): main.ts decides whether the bot goes on with its other adapters
+   * or exits non-zero so a supervisor restarts it.
+   */
+  onDown?: (down: AdapterDown) => void;
+}
+
+/** An adapter that has stopped answering for good; `reason` is one line naming the cause and the fix. */
+export interface AdapterDown {
+  platform: Platform;
+  reason: string;
 }
 
 export { PostError } from '../core/post-error.js';

@@ -22,12 +22,7 @@ const FATAL_CLOSE_CAUSES: ReadonlyMap<number, string> = new Map([
   ],
 ]);
 
-/** Why Discord ended the gateway session for good, or undefined when discord.js will reconnect on its own. */
-export function fatalCloseCause(code: number): string | undefined {
-  return FATAL_CLOSE_CAUSES.get(code);
-}
-
-/** The cause for a close discord.js gave up on that is not in our table (a code added after this was written). */
+/** Why Discord ended the gateway session for good; a code newer than this table still gets a line naming it. */
 export function describeFatalClose(code: number): string {
-  return fatalCloseCause(code) ?? `gateway closed with code ${code} and discord.js will not reconnect`;
+  return FATAL_CLOSE_CAUSES.get(code) ?? `gateway closed with code ${code}, which discord.js does not reconnect after`;
 }

@@ -4,6 +4,7 @@ import { StartupError, type AdapterDeps, type RunningAdapter } from '../adapter.
 import { createDiscordClient } from './create-discord-client.js';
 import { createDiscordPoster } from './discord-poster.js';
 import { describeDiscordError, errorLogFields, isInvalidTokenError } from './discord-errors.js';
+import { describeFatalClose } from './gateway-close.js';
 import type { HandlerContext } from './handlers/handler-context.js';
 import { routeInteraction } from './handlers/route-interaction.js';
 
@@ -22,7 +23,18 @@ export async function startDiscord(deps: AdapterDeps): Promise<RunningAdapter> {
   // Without an 'error' listener an EventEmitter error event throws and kills the process.
   client.on(Events.Error, (err) => log.error(errorLogFields(err), `Discord client error: ${describeDiscordError(err).reason}`));
   client.on(Events.Warn, (message) => log.warn(`Discord: ${message}`));
-  client.on(Events.ShardDisconnect, (event, shardId) => log.warn({ shardId, code: event.code }, 'Discord gateway disconnected; discord.js reconnects on its own'));
+  // discord.js emits shardDisconnect only for the close codes it never reconnects
+  // after (4004 token revoked, 4010-4014), so this is the adapter's end, not a blip.
+  let closedFor: string | undefined;
+  let connected = false; // before that, login() rejects and start-up reports the close itself
+  client.once(Events.ShardDisconnect, (event) => {
+    closedFor = describeFatalClose(event.code);
+    if (connected) deps.onDown?.({ platform: 'discord', reason: `Discord closed the connection: ${closedFor}` });
+  });
+  // The same fatal close also arrives as a shardError ("Authentication failed"); one line about it is enough.
+  client.on(Events.ShardError, (err, shardId) => {
+    if (closedFor === undefined) log.warn({ shardId, err }, `Discord gateway error: ${err.message}`);
+  });
   client.on(Events.ShardReconnecting, (shardId) => log.info({ shardId }, 'Discord gateway reconnecting'));
   client.on(Events.ShardResume, (shardId) => log.info({ shardId }, 'Discord gateway resumed'));
   client.rest.on(RESTEvents.RateLimited, (info) =>
@@ -38,9 +50,11 @@ export async function startDiscord(deps: AdapterDeps): Promise<RunningAdapter> {
     if (!client.isReady()) await ready;
   } catch (err) {
     await client.destroy().catch(() => undefined);
+    if (closedFor !== undefined) throw new StartupError(`Discord closed the connection: ${closedFor}`);
     if (isInvalidTokenError(err)) throw new StartupError('Discord rejected DISCORD_TOKEN: check the bot token on the Bot page of the Developer Portal (Reset Token, then copy it)');
     throw new StartupError(`Could not connect to Discord${config.apiUrl !== undefined ? ` at ${config.apiUrl}` : ''}: ${describeDiscordError(err).reason}`);
   }
+  connected = true;
   log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'Discord bot connected');
   const poster = createDiscordPoster(config, log);
 

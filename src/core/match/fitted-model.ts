@@ -4,14 +4,14 @@
 export const FITTED_MODEL = {
   scope: {
     features: ['bias', 'questionMark', 'opensQuestion', 'concept', 'operations', 'cost', 'chatter', 'anchors', 'unknownShare', 'logWords', 'code', 'topCosine', 'topCoverage', 'topBm25', 'exemplarInScope', 'exemplarOffTopic', 'statement'],
-    weights: [-4.9183, -0.2918, 0.5171, 2.222, -2.0964, -0.2716, -0.6467, 1.9861, -0.8194, -0.7928, 0.1564, 2.1227, 3.202, 0.4636, 1.1461, -1.9566, -2.4717],
+    weights: [-5.2706, -0.2947, 0.5476, 2.2536, -2.0641, -0.213, -0.602, 1.938, -0.8723, -0.7661, -0.0969, 2.1494, 3.3803, 0.4928, 1.2016, -1.8875, -2.4737],
   },
   rank: {
     features: ['bias', 'cosine', 'coverage', 'bm25Share', 'bm25Log', 'side', 'dimension', 'firstByBm25', 'cosineShare', 'firstByCosine', 'opener', 'exemplar'],
-    weights: [-6.2758, 1.605, 0.1481, 0.8602, 0.1572, 0.0692, 0.7909, 2.5317, 2.0119, 0.5164, 1.5295, 0.9933],
+    weights: [-6.0959, 1.267, 0.1564, 0.9748, 0.1521, 0.025, 0.7785, 2.4101, 1.7705, 0.7316, 1.5388, 1.2815],
   },
   answer: {
     features: ['bias', 'scopeLogit', 'rankLogit', 'rankMargin', 'coverage'],
-    weights: [-2.7084, 0.7314, 0.8265, 0.0081, 1.2628],
+    weights: [-2.728, 0.7161, 0.8098, 0.0228, 1.2152],
   },
 } as const;

@@ -101,6 +101,20 @@ describe('Slack adapter over real HTTP (Bolt HTTP mode, signed requests)', () =>
     expect(all).not.toMatch(/<@/);
   });
 
+  it('a signed body that is not an object (payload=null, JSON null) gets 400, and the app keeps answering', async () => {
+    // A deadline, not a timing claim: without the guard Bolt never answers these at all.
+    const signal = AbortSignal.timeout(5_000);
+    const form = 'application/x-www-form-urlencoded';
+    for (const [body, type] of [['payload=null', form], ['payload=42', form], ['null', 'application/json'], ['"x"', 'application/json']] as const) {
+      const res = await postSigned(`${t.baseUrl}/slack/events`, body, type, { signal });
+      expect(res.status, body).toBe(400);
+    }
+    expect(t.logs.some((l) => /not a JSON object/.test(l.msg))).toBe(true);
+    // Unsigned, it is refused as any unsigned request is: the signature is checked first.
+    expect((await postSigned(`${t.baseUrl}/slack/events`, 'payload=null', form, { signal, signature: 'v0=deadbeef' })).status).toBe(401);
+    expect((await sendSlashCommand(t.baseUrl, { text: 'why-lighter' })).status).toBe(200);
+  });
+
   it('rejects a request with a wrong signature, and one older than five minutes', async () => {
     const before = t.recorder.asks.length;
     const bad = await sendSlashCommand(t.baseUrl, { text: 'why-lighter' }, { signature: 'v0=deadbeef' });
