@@ -12,7 +12,7 @@ import { loadKnowledge } from '../../src/core/knowledge/load.js';
 import { buildMatchIndex } from '../../src/core/match/match-index.js';
 import { knowledgePhrasings, loadEvalSets, type LabelledMessage, type SetName } from './eval-sets.js';
 import { engineVerdict } from './engine-verdict.js';
-import { formatReliability, formatTable, scoreMessages, summarise, type EngineVerdict, type ScoredMessage } from './score-sets.js';
+import { formatBarTradeOff, formatReliability, formatTable, scoreMessages, summarise, type EngineVerdict, type ScoredMessage } from './score-sets.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const SETS: SetName[] = ['tuning', 'holdout', 'public', 'channel'];
@@ -49,7 +49,10 @@ function main(): void {
     const unseen = inPart.filter((s) => s.m.set !== 'tuning');
     if (part === 'test') rows.push(summarise(unseen, 'all'));
     process.stdout.write(`\n${part === 'test' ? 'Judged on data the fit never saw' : 'On the data the fit was fitted on (for contrast only)'}\n${formatTable(rows)}\n`);
-    if (part === 'test') process.stdout.write(`\nReliability (data the fit never saw)\n${formatReliability(unseen)}\n`);
+    if (part === 'test') {
+      process.stdout.write(`\nReliability (data the fit never saw)\n${formatReliability(unseen)}\n`);
+      process.stdout.write(`\nAnswer bar trade-off (data the fit never saw)\n${formatBarTradeOff(unseen)}\n`);
+    }
   }
   if (values.misses) {
     const wanted = (s: ScoredMessage) => s.m.part === 'test' && (values.set === undefined || s.m.set === values.set);

@@ -101,3 +101,20 @@ export function formatReliability(scored: readonly ScoredMessage[]): string {
   lines.push(`answers given with confidence ≥ 0.9: ${sure.length}, right ${pct(sure.filter((s) => s.right).length, sure.length)}`);
   return lines.join('\n');
 }
+
+/**
+ * What a stricter bar would buy: of the answers given, only those at or above
+ * each confidence counted, per set. The help-channel mode answers unasked, so
+ * it needs a higher bar than a direct question.
+ */
+export function formatBarTradeOff(scored: readonly ScoredMessage[], bars: readonly number[] = [0.5, 0.6, 0.7, 0.8, 0.9]): string {
+  const lines = ['bar    in-domain right   public off-topic answered   channel off-topic answered'];
+  for (const bar of bars) {
+    const answered = (s: ScoredMessage) => s.v.status === 'answered' && s.v.score >= bar;
+    const inDomain = scored.filter((s) => isInDomain(s.m));
+    const off = (set: string) => scored.filter((s) => s.m.set === set && !isInDomain(s.m));
+    const rate = (xs: readonly ScoredMessage[], f: (s: ScoredMessage) => boolean) => pct(xs.filter(f).length, xs.length);
+    lines.push(`${bar.toFixed(1)}   ${rate(inDomain, (s) => answered(s) && s.right).padStart(15)}   ${rate(off('public'), answered).padStart(26)}   ${rate(off('channel'), answered).padStart(27)}`);
+  }
+  return lines.join('\n');
+}
