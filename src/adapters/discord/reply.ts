@@ -1,13 +1,8 @@
-import {
-  MessageFlags,
-  type AutocompleteInteraction,
-  type ButtonInteraction,
-  type ChatInputCommandInteraction,
-  type InteractionCallbackResponse,
-} from 'discord.js';
+import { MessageFlags, type AutocompleteInteraction, type InteractionCallbackResponse, type RepliableInteraction as AnyRepliable } from 'discord.js';
 import type { DiscordMessage } from '../../render/discord-embed.js';
 
-export type RepliableInteraction = ChatInputCommandInteraction | ButtonInteraction;
+/** Every interaction but autocomplete: commands, context menus, components and modals all take a reply. */
+export type RepliableInteraction = AnyRepliable;
 
 /**
  * The one place replies are sent, so every reply carries allowedMentions:

@@ -4,6 +4,7 @@ import type { RequestContext } from '../../../core/create-core.js';
 import { COMMAND_NAME, OPTIONS, SUBCOMMANDS, discordHelpCard } from '../commands.js';
 import type { HandlerContext } from './handler-context.js';
 import { sendCard } from './send-card.js';
+import { answerUnhandled } from './unhandled.js';
 
 /**
  * /vmvc <subcommand>. Answers, comparisons and tips go to the channel (the
@@ -11,14 +12,32 @@ import { sendCard } from './send-card.js';
  * help the asker, so they stay ephemeral rather than adding channel noise.
  */
 export async function handleChatInput(interaction: ChatInputCommandInteraction, ctx: HandlerContext): Promise<void> {
-  if (interaction.commandName !== COMMAND_NAME) return;
+  if (interaction.commandName !== COMMAND_NAME) {
+    await answerUnhandled(interaction, ctx, 'unknown-command', { commandName: interaction.commandName });
+    return;
+  }
   const rc: RequestContext = { platform: 'discord', userId: interaction.user.id };
   const sub = interaction.options.getSubcommand(false);
-  const reply = runSubcommand(sub, interaction, ctx, rc);
-  const isPrivate = interaction.options.getBoolean(OPTIONS.private) ?? false;
+  let reply: Reply;
+  let isPrivate: boolean;
+  let target: string | undefined;
+  try {
+    reply = runSubcommand(sub, interaction, ctx, rc);
+    isPrivate = interaction.options.getBoolean(OPTIONS.private) ?? false;
+    target = interaction.options.getUser(OPTIONS.target)?.id;
+  } catch (err) {
+    // discord.js throws these when the options do not match what we declared: a registration older than this code.
+    if (!isOptionMismatch(err)) throw err;
+    await answerUnhandled(interaction, ctx, 'bad-options', { subcommand: sub, problem: err.message });
+    return;
+  }
   const answers = reply.card.kind === 'answer' || reply.card.kind === 'comparison' || reply.card.kind === 'tip';
-  const target = interaction.options.getUser(OPTIONS.target)?.id;
   await sendCard(interaction, reply, ctx, { visible: answers && !isPrivate, ...(target !== undefined && { target }) });
+}
+
+/** CommandInteractionOptionNotFound, …OptionType, …OptionEmpty and the rest of that family of DiscordjsTypeError codes. */
+function isOptionMismatch(err: unknown): err is Error {
+  return err instanceof Error && 'code' in err && typeof err.code === 'string' && err.code.startsWith('CommandInteractionOption');
 }
 
 function runSubcommand(sub: string | null, interaction: ChatInputCommandInteraction, ctx: HandlerContext, rc: RequestContext): Reply {

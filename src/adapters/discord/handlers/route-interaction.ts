@@ -4,6 +4,7 @@ import { handleAutocomplete } from './autocomplete.js';
 import { handleButton } from './button.js';
 import { handleChatInput } from './chat-input.js';
 import type { HandlerContext } from './handler-context.js';
+import { answerUnhandled } from './unhandled.js';
 
 /**
  * Sends each interaction to its handler and swallows every failure after
@@ -23,6 +24,11 @@ export async function routeInteraction(interaction: Interaction, ctx: HandlerCon
     if (interaction.isChatInputCommand()) await handleChatInput(interaction, ctx);
     else if (interaction.isAutocomplete()) await handleAutocomplete(interaction, ctx);
     else if (interaction.isButton()) await handleButton(interaction, ctx);
+    // We register no context menus, open no modals and send no select menus: these come from stale registrations or other apps' leftovers.
+    else if (interaction.isContextMenuCommand()) await answerUnhandled(interaction, ctx, 'context-menu', { commandName: interaction.commandName });
+    else if (interaction.isModalSubmit()) await answerUnhandled(interaction, ctx, 'modal', { customId: interaction.customId });
+    else if (interaction.isMessageComponent()) await answerUnhandled(interaction, ctx, 'component', { customId: interaction.customId });
+    else if (interaction.isRepliable()) await answerUnhandled(interaction, ctx, 'other');
     else return;
     ctx.log.debug({ kind, interactionId: interaction.id, ms: Math.round(performance.now() - started) }, 'interaction answered');
   } catch (err) {
