@@ -1,5 +1,7 @@
 import { App, HTTPReceiver, SocketModeReceiver, webApi, type Logger as BoltLogger, type Receiver } from '@slack/bolt';
 import type { SlackConfig } from '../../config.js';
+import { guardBodyShape } from './body-shape-guard.js';
+import { INTERACTIVE_POLICY, interactiveFetch, type InteractivePolicy, type RetryNotice } from './interactive-fetch.js';
 
 /**
  * The only file that handles Slack credentials: it builds the Bolt app (and
@@ -11,16 +13,19 @@ import type { SlackConfig } from '../../config.js';
 export const SLACK_EVENTS_PATH = '/slack/events';
 
 /**
- * Listener replies must land within Slack's windows (response_url lives 30
- * minutes; users give up sooner), so a few quick retries, not the client's
- * default ten over half an hour.
+ * apps.connections.open only hands out a WebSocket URL, so asking again after
+ * any failure is harmless; a few quick retries ride out a blip at start-up or
+ * on reconnect.
  */
-export const DEFAULT_RETRY_CONFIG: webApi.RetryOptions = { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5_000 };
+const CONNECT_RETRY: webApi.RetryOptions = { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5_000 };
+
+/** A stalled connection must fail (and be logged), never hold a start-up, a tip slot or a shutdown. */
+const BACKGROUND_TIMEOUT_MS = 15_000;
 
 export interface SlackAppOptions {
   logger: BoltLogger;
-  /** Web API retry policy; tests pass `{ retries: 0 }` so a broken fake fails fast. */
-  retryConfig?: webApi.RetryOptions;
+  /** Bounds and retries of the calls users wait on (see interactive-fetch.ts); tests shorten the timeout. */
+  interactive?: Partial<InteractivePolicy>;
   /** Socket Mode connection settings; tests shorten the timeouts. */
   socket?: { clientPingTimeout?: number; serverPingTimeout?: number; autoReconnectEnabled?: boolean };
 }
@@ -45,12 +50,27 @@ export interface SlackIdentity {
   team?: string;
 }
 
-export function clientOptionsFor(config: SlackConfig, options: SlackAppOptions): webApi.WebClientOptions {
+function baseClientOptions(config: Pick<SlackConfig, 'apiUrl'>, logger: BoltLogger | undefined): webApi.WebClientOptions {
   return {
-    ...(config.apiUrl !== undefined && { slackApiUrl: config.apiUrl }),
-    retryConfig: options.retryConfig ?? DEFAULT_RETRY_CONFIG,
-    logger: options.logger,
+    // WebClient joins method names onto the base URL, which must end in a slash.
+    ...(config.apiUrl !== undefined && { slackApiUrl: config.apiUrl.endsWith('/') ? config.apiUrl : `${config.apiUrl}/` }),
+    ...(logger !== undefined && { logger }),
   };
+}
+
+/**
+ * The listeners' client (say, client.chat.postMessage) and, through Bolt's
+ * fetchFn, respond(). The client itself never retries or sleeps on a 429:
+ * interactiveFetch alone decides, because only it can tell a request that
+ * never reached Slack from one Slack may have acted on.
+ */
+export function interactiveClientOptions(config: SlackConfig, options: SlackAppOptions): webApi.WebClientOptions {
+  const policy = { ...INTERACTIVE_POLICY, ...options.interactive };
+  const onRetry = (n: RetryNotice) =>
+    options.logger.warn(
+      `Slack ${n.target} ${n.reason === 'rate_limited' ? 'was rate limited' : 'could not be reached'} (attempt ${n.attempt}); sending again in ${n.waitMs} ms`,
+    );
+  return { ...baseClientOptions(config, options.logger), retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, fetch: interactiveFetch(policy, onRetry) };
 }
 
 /** Socket Mode when an app-level token is configured, HTTP with the signing secret otherwise. */
@@ -60,11 +80,11 @@ export function createReceiver(config: SlackConfig, options: SlackAppOptions): H
       appToken: config.appToken,
       logger: options.logger,
       // Carries slackApiUrl so apps.connections.open also goes to SLACK_API_URL.
-      installerOptions: { clientOptions: clientOptionsFor(config, options) },
+      installerOptions: { clientOptions: { ...baseClientOptions(config, options.logger), retryConfig: CONNECT_RETRY, timeout: BACKGROUND_TIMEOUT_MS } },
       ...options.socket,
     });
   }
-  return new HTTPReceiver({
+  const receiver = new HTTPReceiver({
     signingSecret: config.signingSecret,
     endpoints: SLACK_EVENTS_PATH,
     logger: options.logger,
@@ -72,6 +92,8 @@ export function createReceiver(config: SlackConfig, options: SlackAppOptions): H
     // events/actions are acknowledged before any Web API call.
     processBeforeResponse: false,
   });
+  guardBodyShape(receiver, SLACK_EVENTS_PATH, config.signingSecret, options.logger);
+  return receiver;
 }
 
 /**
@@ -81,13 +103,10 @@ export function createReceiver(config: SlackConfig, options: SlackAppOptions): H
  */
 export function createSlackPostClient(config: Pick<SlackConfig, 'botToken' | 'apiUrl'>, logger?: BoltLogger): webApi.WebClient {
   return new webApi.WebClient(config.botToken, {
-    // WebClient joins method names onto the base URL, which must end in a slash.
-    ...(config.apiUrl !== undefined && { slackApiUrl: config.apiUrl.endsWith('/') ? config.apiUrl : `${config.apiUrl}/` }),
+    ...baseClientOptions(config, logger),
     rejectRateLimitedCalls: true,
     retryConfig: { retries: 0 },
-    // A stalled connection must fail (and be logged), not hold a tip slot or a shutdown forever.
-    timeout: 15_000,
-    ...(logger !== undefined && { logger }),
+    timeout: BACKGROUND_TIMEOUT_MS,
   });
 }
 
@@ -97,10 +116,13 @@ export function createSlackPostClient(config: Pick<SlackConfig, 'botToken' | 'ap
  * repeats the call on the first request nor answers the bot's own messages.
  */
 export async function createSlackApp(config: SlackConfig, options: SlackAppOptions): Promise<SlackApp> {
-  const clientOptions = clientOptionsFor(config, options);
   const postClient = createSlackPostClient(config, options.logger);
-  // One quick retry at start-up: an unreachable API or a bad token should end in one clear line, fast.
-  const auth = await new webApi.WebClient(config.botToken, { ...clientOptions, retryConfig: { retries: 1, minTimeout: 300, maxTimeout: 300 } }).auth.test();
+  // One quick retry at start-up (auth.test changes nothing): an unreachable API or a bad token should end in one clear line, fast.
+  const auth = await new webApi.WebClient(config.botToken, {
+    ...baseClientOptions(config, options.logger),
+    retryConfig: { retries: 1, minTimeout: 300, maxTimeout: 300 },
+    timeout: BACKGROUND_TIMEOUT_MS,
+  }).auth.test();
   const identity: SlackIdentity = {
     ...(typeof auth.user_id === 'string' && { botUserId: auth.user_id }),
     ...(typeof auth.bot_id === 'string' && { botId: auth.bot_id }),
@@ -113,7 +135,7 @@ export async function createSlackApp(config: SlackConfig, options: SlackAppOptio
     ...(identity.botId !== undefined && { botId: identity.botId }),
     receiver: receiver as Receiver,
     logger: options.logger,
-    clientOptions,
+    clientOptions: interactiveClientOptions(config, options),
     ignoreSelf: true,
   });
   return { mode: config.mode, app, receiver, postClient, identity };

@@ -1,18 +1,25 @@
-import { webApi } from '@slack/bolt';
+import { RespondError, webApi } from '@slack/bolt';
 import { PostError, StartupError } from '../adapter.js';
 import { neverReachedServer } from '../../core/post-error.js';
 
 /**
  * One place that reads the Web API's error shapes (platform `error` strings,
- * rate limits, HTTP and network failures) and turns them into our stable codes
- * and one-line explanations.
+ * rate limits, HTTP and network failures, response_url answers) and turns them
+ * into our stable codes and one-line explanations.
  */
 export interface SlackFailure {
-  /** Slack's own error string (`channel_not_found`), or `rate_limited`, `http_<status>`, `request_error`, `unknown`. */
+  /** Slack's own error string (`channel_not_found`), or `rate_limited`, `http_<status>`, `timeout`, `not_sent`, `request_error`, `unknown`. */
   code: string;
   /** What happened and what to do, in one line. */
   message: string;
   retryAfterMs?: number;
+  /**
+   * Whether the message can be in Slack: `refused` (Slack answered no: an
+   * error string or a rate limit), `not_sent` (the request never got there),
+   * `unknown` (a timeout, a dropped connection, a 5xx: it may have been
+   * posted, so it must not be sent again).
+   */
+  delivery: 'refused' | 'not_sent' | 'unknown';
 }
 
 const HINTS: Record<string, string> = {
@@ -29,9 +36,17 @@ const HINTS: Record<string, string> = {
   invalid_blocks: 'Slack rejected the message layout (a Block Kit limit was exceeded)',
 };
 
+/** Slack's one-line hint for an error string it answered with, if we know one. */
+export function hintFor(code: string): string | undefined {
+  return HINTS[code];
+}
+
+/** The client's own 429 handling (clients that wait inside the call) ends in a plain Error once its retries run out. */
+const RATE_LIMIT_EXHAUSTED = /rate limit was exceeded/i;
+
 export function describeSlackError(err: unknown): SlackFailure {
   if (err instanceof webApi.WebAPIRateLimitedError) {
-    return { code: 'rate_limited', message: `Slack rate limit hit: retry after ${err.retryAfter}s`, retryAfterMs: err.retryAfter * 1000 };
+    return { code: 'rate_limited', message: `Slack rate limit hit: retry after ${err.retryAfter}s`, retryAfterMs: err.retryAfter * 1000, delivery: 'refused' };
   }
   if (err instanceof webApi.WebAPIPlatformError) {
     const code = err.data.error;
@@ -40,21 +55,38 @@ export function describeSlackError(err: unknown): SlackFailure {
       code,
       message: `Slack answered ${code}${HINTS[code] ? `: ${HINTS[code]}` : ''}`,
       ...(typeof retrySec === 'number' && { retryAfterMs: retrySec * 1000 }),
+      delivery: 'refused',
     };
   }
   if (err instanceof webApi.WebAPIHTTPError) {
-    return { code: `http_${err.statusCode}`, message: `Slack Web API answered HTTP ${err.statusCode} ${err.statusMessage}` };
+    return { code: `http_${err.statusCode}`, message: `Slack Web API answered HTTP ${err.statusCode} ${err.statusMessage}`, delivery: 'unknown' };
   }
+  if (err instanceof RespondError) {
+    const status = err.statusCode ?? 0;
+    const refused = status === 429 || (status >= 400 && status < 500);
+    return { code: `http_${status}`, message: `Slack answered HTTP ${status} on the response_url`, delivery: refused ? 'refused' : 'unknown' };
+  }
+  // The client wraps transport failures; respond() lets fetch's own errors through.
+  const transport = err instanceof webApi.WebAPIRequestError ? err.original : err;
+  const message = transport instanceof Error ? transport.message : String(transport);
+  if (RATE_LIMIT_EXHAUSTED.test(message)) return { code: 'rate_limited', message: `Slack rate limit hit and retries ran out: ${message}`, delivery: 'refused' };
+  if (transport instanceof Error && transport.name === 'TimeoutError') {
+    return { code: 'timeout', message: 'Slack did not answer in time', delivery: 'unknown' };
+  }
+  // fetch hides the reason ("fetch failed") in its cause: ECONNREFUSED, UND_ERR_SOCKET…
+  const cause = (transport as { cause?: { code?: string; message?: string } } | undefined)?.cause;
+  const detail = cause?.code ?? cause?.message;
+  const withDetail = `${message}${detail !== undefined ? ` (${detail})` : ''}`;
+  if (neverReachedServer(err)) return { code: 'not_sent', message: `Could not reach Slack: ${withDetail}`, delivery: 'not_sent' };
   if (err instanceof webApi.WebAPIRequestError) {
-    // fetch hides the reason ("fetch failed") in its cause: ECONNREFUSED, ENOTFOUND…
-    const cause = (err.original as Error & { cause?: { code?: string; message?: string } }).cause;
-    const detail = cause?.code ?? cause?.message;
-    return { code: 'request_error', message: `Could not reach the Slack Web API: ${err.original.message}${detail !== undefined ? ` (${detail})` : ''}` };
+    return { code: 'request_error', message: `The connection to Slack failed after the request was sent: ${withDetail}`, delivery: 'unknown' };
   }
-  const message = err instanceof Error ? err.message : String(err);
-  // The client's own 429 handling ends in a plain Error once its retries run out.
-  if (/rate limit was exceeded/i.test(message)) return { code: 'rate_limited', message: `Slack rate limit hit and retries ran out: ${message}` };
-  return { code: 'unknown', message };
+  return { code: 'unknown', message: withDetail, delivery: 'unknown' };
+}
+
+/** For a log line about a reply that failed: says whether it may be in Slack anyway (and why it is not sent again). */
+export function deliveryNote(f: SlackFailure): string {
+  return f.delivery === 'unknown' ? '; it may have been posted, so it is not sent again' : '';
 }
 
 /** The tip scheduler's view of a failed post: retry later, or give up on that channel. */

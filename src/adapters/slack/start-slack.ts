@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { App, webApi } from '@slack/bolt';
+import type { App } from '@slack/bolt';
 import type { Card } from '../../core/card.js';
 import { StartupError, type AdapterDeps, type RunningAdapter } from '../adapter.js';
 import { toBoltLogger } from './bolt-logger.js';
@@ -14,8 +14,8 @@ export interface StartSlackOptions {
   host?: string;
   /** HTTP mode: overrides config.port; 0 picks a free port (tests, the bench). */
   port?: number;
-  /** Web API retry policy; tests pass `{ retries: 0 }`. */
-  retryConfig?: webApi.RetryOptions;
+  /** Bounds of the calls users wait on; tests shorten the timeout so a hang ends quickly. */
+  interactive?: SlackAppOptions['interactive'];
   socket?: SlackAppOptions['socket'];
 }
 
@@ -40,7 +40,7 @@ export async function startSlack(deps: AdapterDeps, options: StartSlackOptions =
   try {
     slack = await createSlackApp(config, {
       logger: toBoltLogger(log),
-      ...(options.retryConfig !== undefined && { retryConfig: options.retryConfig }),
+      ...(options.interactive !== undefined && { interactive: options.interactive }),
       ...(options.socket !== undefined && { socket: options.socket }),
     });
   } catch (err) {

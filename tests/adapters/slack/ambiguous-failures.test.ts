@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FakeAnswer, RecordedCall } from '../../fixtures/slack/fake-slack-api.js';
 import { blockActionsPayload, sendEvent, sendInteraction } from '../../fixtures/slack/signed-request.js';
@@ -40,11 +41,11 @@ describe('Share in channel: an ambiguous failure is posted once and explained', 
       const t = await start({});
       fail(t);
       const reply = await share(t, 'C0ERR', 'share-err');
+      // The listener is done once the sharer has been told: no second post can follow.
+      expect(t.fake.callsOf('chat.postMessage').filter(inChannel('C0ERR'))).toHaveLength(1);
       expect(reply.body['response_type']).toBe('ephemeral');
       expect(reply.body['text']).toMatch(/may or may not have been posted/);
       expect(reply.body['text']).toMatch(/check the channel/i);
-      // The listener is done once the sharer has been told: no second post can follow.
-      expect(t.fake.callsOf('chat.postMessage').filter(inChannel('C0ERR'))).toHaveLength(1);
     });
   }
 
@@ -72,8 +73,8 @@ describe('@mention and DM replies: an ambiguous failure is never re-sent', () =>
     t.fake.on('chat.postMessage', () => serverError);
     await sendEvent(t.baseUrl, mention('C0MENTION'), 'Ev-amb-1');
     const line = await t.waitForLog(/reply to a mention failed/);
-    expect(line.msg).toMatch(/may have been posted/);
     expect(t.fake.callsOf('chat.postMessage')).toHaveLength(1);
+    expect(line.msg).toMatch(/may have been posted/);
   });
 
   it('a DM reply whose connection drops is posted once', async () => {
@@ -81,8 +82,8 @@ describe('@mention and DM replies: an ambiguous failure is never re-sent', () =>
     t.fake.faultOn('chat.postMessage', 'drop');
     await sendEvent(t.baseUrl, dm('D0DROP'), 'Ev-amb-2');
     const line = await t.waitForLog(/reply to a DM failed/);
-    expect(line.msg).toMatch(/may have been posted/);
     expect(t.fake.callsOf('chat.postMessage')).toHaveLength(1);
+    expect(line.msg).toMatch(/may have been posted/);
   });
 
   it('a DM reply to a hanging Web API gives up after the timeout, once', async () => {
@@ -90,7 +91,24 @@ describe('@mention and DM replies: an ambiguous failure is never re-sent', () =>
     t.fake.faultOn('chat.postMessage', 'hang');
     await sendEvent(t.baseUrl, dm('D0HANG'), 'Ev-amb-3');
     const line = await t.waitForLog(/reply to a DM failed/);
-    expect(line.msg).toMatch(/did not answer in time/);
     expect(t.fake.callsOf('chat.postMessage')).toHaveLength(1);
+    expect(line.msg).toMatch(/did not answer in time/);
+  });
+});
+
+describe('a request that never reached Slack is sent again', () => {
+  it('a refused response_url connection is tried again (a bounded number of times), then logged as not sent', async () => {
+    const t = await start({});
+    // A port nobody listens on: every connection is refused, so nothing can have arrived.
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as { port: number }).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    await sendInteraction(t.baseUrl, blockActionsPayload({ actionId: 'vmvc:vote:why-lighter:up', responseUrl: `http://127.0.0.1:${port}/response/gone` }));
+    const failed = await t.waitForLog(/could not reply through response_url/);
+    expect(failed.msg).toMatch(/Could not reach Slack: .*ECONNREFUSED/);
+    const retries = t.logs.filter((l) => /Slack response_url could not be reached \(attempt \d\); sending again/.test(l.msg));
+    expect(retries).toHaveLength(2); // three sends in all
+    expect(retries.map((l) => l.msg).join('\n')).not.toContain(String(port)); // the URL is a credential: never logged
   });
 });

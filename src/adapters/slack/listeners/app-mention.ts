@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { renderSlackBlocks } from '../../../render/slack-blocks.js';
 import { stripBotMention } from '../parse-slack-text.js';
 import { POST_OPTIONS } from '../post-options.js';
-import { describeSlackError } from '../slack-errors.js';
+import { deliveryNote, describeSlackError } from '../slack-errors.js';
 import type { ListenerDeps } from './listener-deps.js';
 
 export type AppMentionArgs = Pick<SlackEventMiddlewareArgs<'app_mention'>, 'event' | 'say'> & Pick<AllMiddlewareArgs, 'context'>;
@@ -17,6 +17,6 @@ export async function handleAppMention({ event, say, context }: AppMentionArgs, 
     await say({ ...renderSlackBlocks(reply.card), thread_ts: event.thread_ts ?? event.ts, ...POST_OPTIONS });
   } catch (err) {
     const f = describeSlackError(err);
-    deps.log.error({ channel: event.channel, code: f.code }, `reply to a mention failed: ${f.message}`);
+    deps.log.error({ channel: event.channel, code: f.code }, `reply to a mention failed: ${f.message}${deliveryNote(f)}`);
   }
 }

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { renderSlackBlocks } from '../../../render/slack-blocks.js';
 import { POST_OPTIONS } from '../post-options.js';
-import { describeSlackError } from '../slack-errors.js';
+import { deliveryNote, describeSlackError } from '../slack-errors.js';
 import type { ListenerDeps } from './listener-deps.js';
 
 export type MessageArgs = Pick<SlackEventMiddlewareArgs<'message'>, 'event' | 'say'> & Pick<AllMiddlewareArgs, 'context'>;
@@ -20,6 +20,6 @@ export async function handleDirectMessage({ event, say, context }: MessageArgs, 
     await say({ ...renderSlackBlocks(reply.card), ...(event.thread_ts !== undefined && { thread_ts: event.thread_ts }), ...POST_OPTIONS });
   } catch (err) {
     const f = describeSlackError(err);
-    deps.log.error({ channel: event.channel, code: f.code }, `reply to a DM failed: ${f.message}`);
+    deps.log.error({ channel: event.channel, code: f.code }, `reply to a DM failed: ${f.message}${deliveryNote(f)}`);
   }
 }

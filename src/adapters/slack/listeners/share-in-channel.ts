@@ -2,9 +2,10 @@ import type { RespondFn, webApi } from '@slack/bolt';
 import type { CardAction } from '../../../core/card-actions.js';
 import { renderSlackBlocks } from '../../../render/slack-blocks.js';
 import { POST_OPTIONS } from '../post-options.js';
-import { describeSlackError } from '../slack-errors.js';
+import { deliveryNote, describeSlackError } from '../slack-errors.js';
 import type { ListenerDeps } from './listener-deps.js';
 import { replyEphemeral } from './reply-ephemeral.js';
+import { shareFailureText } from './share-failure-text.js';
 
 export interface ShareRequest {
   action: Extract<CardAction, { type: 'share' }>;
@@ -55,10 +56,12 @@ export async function shareInChannel(
     return;
   } catch (err) {
     const failure = describeSlackError(err);
-    deps.log.warn({ channel: req.channelId, code: failure.code }, `Share in channel: chat.postMessage failed: ${failure.message}`);
+    deps.log.warn({ channel: req.channelId, code: failure.code }, `Share in channel: chat.postMessage failed: ${failure.message}${deliveryNote(failure)}`);
     if (!CANNOT_POST_HERE.has(failure.code)) {
+      // Even when it may have been posted: the sharer is told to look first, and a claim
+      // kept for a post that may not exist would answer "posted here" to the next share.
       deps.repeatGuard.release('slack', req.channelId, entryId);
-      await replyEphemeral(respond, `Sorry, I could not post that here (${failure.code}).`, deps.log);
+      await replyEphemeral(respond, shareFailureText(failure), deps.log);
       return;
     }
   }
@@ -67,9 +70,12 @@ export async function shareInChannel(
     await respond({ response_type: 'in_channel', replace_original: false, ...message });
     await removeEphemeral(respond, deps);
   } catch (err) {
-    deps.log.warn({ channel: req.channelId }, `Share in channel via response_url failed: ${describeSlackError(err).message}`);
+    const failure = describeSlackError(err);
+    deps.log.warn({ channel: req.channelId }, `Share in channel via response_url failed: ${failure.message}${deliveryNote(failure)}`);
     deps.repeatGuard.release('slack', req.channelId, entryId);
-    await replyEphemeral(respond, 'I cannot post in this conversation. Invite me with /invite @vmvc, or share from a channel I am in.', deps.log);
+    const text =
+      failure.delivery === 'refused' ? 'I cannot post in this conversation. Invite me with /invite @vmvc, or share from a channel I am in.' : shareFailureText(failure);
+    await replyEphemeral(respond, text, deps.log);
   }
 }
 
