@@ -6,7 +6,8 @@ export type CueList = keyof IntentCues;
 /** One cue list compiled for whole-word lookup: single words in a set, phrases as word arrays. */
 interface CompiledCues {
   words: Set<string>;
-  phrases: string[][];
+  /** Phrases by their first word: a message is scanned once, not once per phrase. */
+  phrases: Map<string, string[][]>;
 }
 
 export interface CueMatcher {
@@ -19,11 +20,13 @@ export interface CueMatcher {
 export function createCueMatcher(intent: IntentCues): CueMatcher {
   const compiled = new Map<CueList, CompiledCues>();
   for (const list of Object.keys(intent) as CueList[]) {
-    const c: CompiledCues = { words: new Set(), phrases: [] };
+    const c: CompiledCues = { words: new Set(), phrases: new Map() };
     for (const cue of intent[list]) {
       const ws = toWords(cue);
-      if (ws.length === 1) c.words.add(ws[0] as string);
-      else if (ws.length > 1) c.phrases.push(ws);
+      const first = ws[0];
+      if (first === undefined) continue;
+      if (ws.length === 1) c.words.add(first);
+      else (c.phrases.get(first) ?? c.phrases.set(first, []).get(first))?.push(ws);
     }
     compiled.set(list, c);
   }
@@ -33,16 +36,18 @@ export function createCueMatcher(intent: IntentCues): CueMatcher {
     count(list, words) {
       const c = compiled.get(list) as CompiledCues;
       const seen = new Set<string>();
-      for (const w of words) if (c.words.has(w)) seen.add(w);
-      let n = seen.size;
-      for (const phrase of c.phrases) if (containsPhrase(words, phrase, 0)) n += 1;
-      return n;
+      const phrasesSeen = new Set<string[]>();
+      words.forEach((w, i) => {
+        if (c.words.has(w)) seen.add(w);
+        for (const phrase of c.phrases.get(w) ?? []) if (startsWith(words, phrase, i)) phrasesSeen.add(phrase);
+      });
+      return seen.size + phrasesSeen.size;
     },
     opensQuestion(words) {
       const first = words[0];
       if (first === undefined) return false;
       if (starts.words.has(first)) return true;
-      return starts.phrases.some((p) => startsWith(words, p, 0));
+      return (starts.phrases.get(first) ?? []).some((p) => startsWith(words, p, 0));
     },
   };
 }
@@ -50,9 +55,4 @@ export function createCueMatcher(intent: IntentCues): CueMatcher {
 function startsWith(words: readonly string[], phrase: readonly string[], at: number): boolean {
   for (let j = 0; j < phrase.length; j++) if (words[at + j] !== phrase[j]) return false;
   return true;
-}
-
-function containsPhrase(words: readonly string[], phrase: readonly string[], from: number): boolean {
-  for (let i = from; i + phrase.length <= words.length; i++) if (startsWith(words, phrase, i)) return true;
-  return false;
 }
