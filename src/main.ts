@@ -8,6 +8,15 @@ import { createLogger } from './log.js';
 import { runConsole } from './adapters/console/start-console.js';
 import { StartupError, type AdapterDown, type RunningAdapter } from './adapters/adapter.js';
 
+/**
+ * How long a SIGTERM/SIGINT shutdown may take before the process exits anyway.
+ * Bolt's HTTP server waits for every open request to end, and a client that
+ * never finishes sending one (a stalled load balancer, a port scanner) would
+ * hold the process for Node's 5-minute request timeout. 8 s stays under
+ * Docker's 10 s grace before SIGKILL, so the warning below still gets logged.
+ */
+const SHUTDOWN_DEADLINE_MS = 8_000;
+
 /** Operator mistakes end in one line on stderr and exit 1, never a stack trace. */
 function fail(message: string): never {
   process.stderr.write(`vmvc: ${message}\n`);
@@ -123,6 +132,13 @@ async function main(): Promise<void> {
   );
   const shutdown = async (signal: string) => {
     log.info({ signal }, 'shutting down');
+    // unref: a shutdown that finishes in time must not wait for the deadline.
+    setTimeout(() => {
+      log.warn({ signal, deadlineMs: SHUTDOWN_DEADLINE_MS }, `shutdown did not finish within ${SHUTDOWN_DEADLINE_MS / 1000} s (a client is still holding a request open); exiting anyway`);
+      // The store is synchronous and every write commits on its own, so closing it here loses nothing that was stored.
+      openStoreHandle.close();
+      process.exit(0);
+    }, SHUTDOWN_DEADLINE_MS).unref();
     try {
       await stopAll();
     } catch (err) {

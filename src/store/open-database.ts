@@ -1,6 +1,8 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { checkDataPath } from './check-data-path.js';
+import { createDatabase } from './create-database.js';
+import { fsReason } from './fs-reason.js';
 import { MIGRATIONS } from './migrations.js';
 import { StoreError } from './store-error.js';
 
@@ -26,36 +28,55 @@ export function databasePath(dataDir: string): string {
 }
 
 /**
- * Opens (creating if missing) the database at `file`, checks it, switches to
- * WAL and runs pending migrations. Anything wrong throws a StoreError naming
- * the file; a damaged or foreign file is never overwritten.
+ * Opens the database at `file` (creating it if missing), checks it, switches
+ * it to WAL and runs pending migrations. Anything wrong throws a StoreError
+ * naming the file. Nothing is written to an existing file until every check
+ * has passed, so a file the bot refuses is left byte for byte as it was.
  */
 export function openDatabase(file: string): SqliteDatabase {
-  try {
-    mkdirSync(path.dirname(file), { recursive: true });
-  } catch (err) {
-    throw new StoreError(file, `cannot create its folder (${(err as Error).message})`, { cause: err });
+  if (checkDataPath(file) === 'missing') {
+    try {
+      createDatabase(file, (db) => {
+        setUp(db, file);
+        migrate(db, file);
+      });
+    } catch (err) {
+      throw asStoreError(err, file, (reason) => `cannot create it: ${reason}`);
+    }
   }
   let db: SqliteDatabase;
   try {
-    db = new Database(file);
+    // fileMustExist: it was checked or created above; if it vanished since, say so rather than start empty.
+    db = new Database(file, { fileMustExist: true });
   } catch (err) {
-    throw new StoreError(file, `cannot open it (${(err as Error).message})`, { cause: err });
+    throw asStoreError(err, file, (reason) => `cannot open it: ${reason}`);
   }
   try {
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     checkIntegrity(db, file);
-    const mode = db.pragma('journal_mode = WAL', { simple: true });
-    if (String(mode).toLowerCase() !== 'wal') throw new StoreError(file, `cannot switch it to WAL mode (got ${String(mode)})`);
-    // With WAL, NORMAL keeps the database consistent after a crash; only the last commits before a power cut may be lost.
-    db.pragma('synchronous = NORMAL');
+    checkSchema(db, file);
+    setUp(db, file);
     migrate(db, file);
     return db;
   } catch (err) {
     db.close();
-    if (err instanceof StoreError) throw err;
-    throw new StoreError(file, `${describeSqliteError(err)}. ${KEEP_IT}`, { cause: err });
+    throw asStoreError(err, file, (reason) => `${reason}. ${KEEP_IT}`);
   }
+}
+
+/** The first writes to a file: only for a new file or one that passed every check. */
+function setUp(db: SqliteDatabase, file: string): void {
+  const mode = db.pragma('journal_mode = WAL', { simple: true });
+  if (String(mode).toLowerCase() !== 'wal') throw new StoreError(file, `cannot switch it to WAL mode (got ${String(mode)})`);
+  // With WAL, NORMAL keeps the database consistent after a crash; only the last commits before a power cut may be lost.
+  db.pragma('synchronous = NORMAL');
+}
+
+function asStoreError(err: unknown, file: string, explain: (reason: string) => string): StoreError {
+  if (err instanceof StoreError) return err;
+  // Node's fs errors carry a numeric errno; SQLite's carry only a SQLITE_* code.
+  const reason = typeof (err as NodeJS.ErrnoException).errno === 'number' ? fsReason(err) : describeSqliteError(err);
+  return new StoreError(file, explain(reason), { cause: err });
 }
 
 /** quick_check reads every page, so a damaged or foreign file fails here before anything writes to it. */
@@ -67,17 +88,24 @@ function checkIntegrity(db: SqliteDatabase, file: string): void {
   }
 }
 
+/** Read-only: refuses a file from a newer vmvc or from another program before anything is written to it. */
+function checkSchema(db: SqliteDatabase, file: string): void {
+  const version = Number(db.pragma('user_version', { simple: true }));
+  if (version > MIGRATIONS.length) {
+    throw new StoreError(file, `it was written by a newer vmvc (schema version ${version}, this one knows up to ${MIGRATIONS.length}). Upgrade vmvc or use another DATA_DIR.`);
+  }
+  if (version === 0) {
+    const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
+    if (tables.n > 0) throw new StoreError(file, `it is a SQLite database but not a vmvc one (it has tables and no vmvc schema version). ${KEEP_IT}`);
+  }
+}
+
 function migrate(db: SqliteDatabase, file: string): void {
   // IMMEDIATE takes the write lock first, so two copies starting together migrate once.
   db.transaction(() => {
+    // Read again under the lock: another copy may have migrated since checkSchema.
+    checkSchema(db, file);
     const version = Number(db.pragma('user_version', { simple: true }));
-    if (version > MIGRATIONS.length) {
-      throw new StoreError(file, `it was written by a newer vmvc (schema version ${version}, this one knows up to ${MIGRATIONS.length}). Upgrade vmvc or use another DATA_DIR.`);
-    }
-    if (version === 0) {
-      const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
-      if (tables.n > 0) throw new StoreError(file, `it is a SQLite database but not a vmvc one (it has tables and no vmvc schema version). ${KEEP_IT}`);
-    }
     MIGRATIONS.slice(version).forEach((sql, i) => {
       db.exec(sql);
       db.pragma(`user_version = ${version + i + 1}`);
