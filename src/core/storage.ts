@@ -41,7 +41,8 @@ export interface TipPostRecord extends TipSlot {
 
 /**
  * Per-channel tip rotation, owned by src/tips/rotation.ts; stored as opaque JSON.
- * `remaining` is the rest of the current shuffled cycle, `shown` what this cycle already posted.
+ * `remaining` is the rest of the current shuffled cycle, `shown` what this cycle already posted
+ * (a failed post's tip goes back to the end of `remaining` at the next pick: see rotation.ts).
  */
 export interface RotationState {
   remaining: number[];

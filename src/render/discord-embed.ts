@@ -71,6 +71,13 @@ export interface DiscordRenderOptions {
   target?: string;
   /** The same answer was posted here recently: point at it instead of posting again. */
   recentPost?: { at: Date; link?: string };
+  /**
+   * A private answer to "Answer with vmvc" on a message: no feedback buttons
+   * (they belong on the posted reply) and, when `replyCustomId` is set, a
+   * **Reply to message** button with that custom id (the adapter's own, not a
+   * card action: it acts on the message, which only the adapter knows).
+   */
+  messageAction?: { replyCustomId?: string };
 }
 
 const NO_MENTIONS: DiscordAllowedMentions = { parse: [] };
@@ -78,7 +85,7 @@ const NO_MENTIONS: DiscordAllowedMentions = { parse: [] };
 export function renderDiscordMessage(card: Card, options: DiscordRenderOptions = {}): DiscordMessage {
   const message: DiscordMessage = {
     embeds: [fitEmbed(buildEmbed(card))],
-    components: buildComponents(card),
+    components: buildComponents(card, options.messageAction),
     allowedMentions: options.target !== undefined ? { parse: [], users: [options.target] } : { ...NO_MENTIONS },
   };
   const content = buildContent(options);
@@ -216,15 +223,21 @@ function waterLevel(lengths: readonly number[], budget: number): number {
   return sorted[sorted.length - 1] ?? budget;
 }
 
-function buildComponents(card: Card): DiscordButtonRow[] {
+function buildComponents(card: Card, messageAction?: DiscordRenderOptions['messageAction']): DiscordButtonRow[] {
+  const rows: APIButtonComponentWithCustomId[][] = [];
+  const replyId = messageAction?.replyCustomId;
+  // A custom id past the limit would make Discord reject the whole reply: better no button than no answer.
+  if (replyId !== undefined && replyId.length <= DISCORD_CUSTOM_ID_MAX) {
+    rows.push([{ type: ComponentType.Button, style: ButtonStyle.Primary, custom_id: replyId, label: 'Reply to message', emoji: { name: '↩️' } }]);
+  }
   const buttons: APIButtonComponentWithCustomId[] = [];
   const navigationStyle = card.kind === 'suggest' || card.kind === 'tip' ? ButtonStyle.Primary : ButtonStyle.Secondary;
   for (const ref of card.related.slice(0, MAX_NAVIGATION_BUTTONS)) {
     const label = card.kind === 'tip' && ref.id === card.learnMore.id ? `Learn more: ${ref.title}` : ref.title;
     pushButton(buttons, { type: 'show', entryId: ref.id }, label, navigationStyle);
   }
-  const rows = chunk(buttons, DISCORD_MAX_BUTTONS_PER_ROW);
-  if (card.kind === 'answer') {
+  rows.push(...chunk(buttons, DISCORD_MAX_BUTTONS_PER_ROW));
+  if (card.kind === 'answer' && messageAction === undefined) {
     const feedback: APIButtonComponentWithCustomId[] = [];
     pushButton(feedback, { type: 'vote', entryId: card.entryId, vote: 'up' }, 'Helpful', ButtonStyle.Secondary, '👍');
     pushButton(feedback, { type: 'vote', entryId: card.entryId, vote: 'down' }, 'Not helpful', ButtonStyle.Secondary, '👎');

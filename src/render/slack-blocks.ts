@@ -48,6 +48,14 @@ export const SLACK_USER_ID = /^[UW][A-Z0-9]{2,20}$/;
 /** Prefix of a button `value` that carries the teammate an ephemeral card is aimed at ("to:U123"). */
 export const SHARE_TARGET_PREFIX = 'to:';
 
+/**
+ * Action ids of the two buttons on a private answer to a message shortcut.
+ * Not `vmvc:` card actions: they act on the message the shortcut was used on,
+ * which only the Slack adapter knows about.
+ */
+export const SLACK_REPLY_IN_THREAD_ACTION = 'vmvc-message:reply';
+export const SLACK_DISMISS_ACTION = 'vmvc-message:dismiss';
+
 export interface SlackRenderOptions {
   /** Ephemeral card for the asker: add "Share in channel" (answer cards only; the core rebuilds those from a button). */
   shareable?: boolean;
@@ -59,6 +67,14 @@ export interface SlackRenderOptions {
   recentPost?: { secondsAgo: number };
   /** Feedback was already given: thank instead of offering the buttons again. */
   voted?: 'up' | 'down';
+  /**
+   * A private answer to "Answer with vmvc" on a message: **Dismiss**, and
+   * **Reply in thread** carrying `replyValue` when the answer may be posted.
+   * No Share or feedback: those belong on the posted reply.
+   */
+  messageAction?: { replyValue?: string };
+  /** Visible reply to this member's message: attributed "For @asker, shared by @sharedBy". Must be a real user id. */
+  askedBy?: string;
 }
 
 export interface SlackMessage {
@@ -223,16 +239,33 @@ function button(label: string, action: CardAction, carry: string | undefined, st
   };
 }
 
+/** A button outside the card actions (the message shortcut's own), with a value only the adapter reads. */
+function plainButton(label: string, actionId: string, value: string | undefined, style?: 'primary'): Button {
+  return {
+    type: 'button',
+    text: { type: 'plain_text', text: fitPlain(label, SLACK_BUTTON_TEXT_MAX), emoji: true },
+    action_id: actionId,
+    ...(value !== undefined && { value: value.slice(0, SLACK_BUTTON_VALUE_MAX) }),
+    ...(style !== undefined && { style }),
+  };
+}
+
 function buttons(card: Card, options: SlackRenderOptions, carry: string | undefined): Button[] {
   const out: Button[] = [];
-  if (card.kind === 'answer' && options.shareable) out.push(button('Share in channel', { type: 'share', entryId: card.entryId }, carry, 'primary'));
+  const preview = options.messageAction;
+  // A value cut at the limit would no longer parse: better no button than a broken one.
+  if (preview?.replyValue !== undefined && preview.replyValue.length <= SLACK_BUTTON_VALUE_MAX) {
+    out.push(plainButton('Reply in thread', SLACK_REPLY_IN_THREAD_ACTION, preview.replyValue, 'primary'));
+  }
+  if (card.kind === 'answer' && options.shareable && !preview) out.push(button('Share in channel', { type: 'share', entryId: card.entryId }, carry, 'primary'));
   if (card.kind === 'tip') out.push(button(`Learn more: ${card.learnMore.title}`, { type: 'show', entryId: card.learnMore.id }, carry));
   const refs = card.kind === 'suggest' ? card.suggestions : card.related;
   for (const ref of refs.slice(0, 3)) out.push(button(ref.title, { type: 'show', entryId: ref.id }, carry));
-  if (card.kind === 'answer' && options.voted === undefined) {
+  if (card.kind === 'answer' && options.voted === undefined && !preview) {
     out.push(button('👍 Helpful', { type: 'vote', entryId: card.entryId, vote: 'up' }, carry));
     out.push(button('👎 Not helpful', { type: 'vote', entryId: card.entryId, vote: 'down' }, carry));
   }
+  if (preview) out.push(plainButton('Dismiss', SLACK_DISMISS_ACTION, undefined));
   // Slack rejects a message whose action ids repeat (a tip's related entry is its "learn more").
   const seen = new Set<string>();
   return out.filter((b) => !seen.has(b.action_id ?? '') && seen.add(b.action_id ?? '')).slice(0, SLACK_ACTIONS_ELEMENTS_MAX);
@@ -247,6 +280,7 @@ function fallbackText(card: Card, target: string | undefined): string {
 export function renderSlackBlocks(card: Card, options: SlackRenderOptions = {}): SlackMessage {
   const target = validUser(options.target);
   const sharedBy = validUser(options.sharedBy);
+  const askedBy = validUser(options.askedBy);
   const head: KnownBlock[] = [];
   const tail: KnownBlock[] = [];
 
@@ -261,7 +295,16 @@ export function renderSlackBlocks(card: Card, options: SlackRenderOptions = {}):
   if (target !== undefined && sharedBy === undefined && options.shareable && card.kind === 'answer') {
     notes.push(`For <@${target}>: *Share in channel* mentions them.`);
   }
-  if (sharedBy !== undefined) notes.push(`Shared by <@${sharedBy}>`);
+  if (sharedBy !== undefined) {
+    notes.push(askedBy !== undefined && askedBy !== sharedBy ? `For <@${askedBy}>, shared by <@${sharedBy}>` : `Shared by <@${sharedBy}>`);
+  }
+  if (options.messageAction) {
+    notes.push(
+      options.messageAction.replyValue !== undefined
+        ? 'Only you can see this. *Reply in thread* posts it in the thread for everyone.'
+        : 'Only you can see this.',
+    );
+  }
 
   const sources = card.sources.length > 0 ? fitPlain(`Sources: ${card.sources.map(formatSource).join('; ')}`, SLACK_CONTEXT_TEXT_MAX) : undefined;
   const footer = card.footer !== undefined && card.footer !== '' ? fitPlain(card.footer, SLACK_CONTEXT_TEXT_MAX) : undefined;
@@ -277,4 +320,10 @@ export function renderSlackBlocks(card: Card, options: SlackRenderOptions = {}):
   const middle = kindBlocks(card, free - body.length);
   const blocks = [...head, ...body, ...middle, ...tail].slice(0, SLACK_MESSAGE_BLOCKS_MAX);
   return { text: fallbackText(card, sharedBy !== undefined ? target : undefined), blocks };
+}
+
+/** A one-line private notice with a **Dismiss** button (the message shortcut's answer when there is nothing to answer). */
+export function renderSlackNotice(text: string): SlackMessage {
+  const line = fitPlain(text, SLACK_SECTION_TEXT_MAX);
+  return { text: fitPlain(text, SLACK_FALLBACK_TEXT_MAX), blocks: [section(line), { type: 'actions', elements: [plainButton('Dismiss', SLACK_DISMISS_ACTION, undefined)] }] };
 }

@@ -5,7 +5,7 @@ import type { Knowledge } from '../core/knowledge/schema.js';
 import type { TipPostRecord, TipSlot, TipStore } from '../core/storage.js';
 import type { Logger } from '../log.js';
 import type { Poster } from './poster.js';
-import { nextTip } from './rotation.js';
+import { nextTip, withFailedPost } from './rotation.js';
 
 /**
  * One tip post for one channel and slot: claim → send → done.
@@ -30,8 +30,9 @@ import { nextTip } from './rotation.js';
  * never got there). An ambiguous failure (timeout, reset, server error) is
  * `unknown` and is NOT retried, since the platform may have accepted the post
  * and lost only the reply. Other errors (unknown channel, permissions, auth)
- * fail at once. A failed slot's tip is not put back: the rotation moves on and
- * it comes round next cycle.
+ * fail at once. The failed slot is never sent again; its tip goes to the end
+ * of the channel's cycle at the next pick (withFailedPost), so the cycle still
+ * shows every tip and `vmvc tips status` never counts it as shown.
  */
 
 export interface RetryPolicy {
@@ -79,7 +80,11 @@ export async function postTipToChannel(deps: PostTipDeps, slot: TipSlot): Promis
   const sleep = deps.sleep ?? defaultSleep;
   const tipIds = knowledge.tips.map((t) => t.id);
 
-  const claim = store.claimNextTip(slot, clock(), (state) => nextTip(state, tipIds, deps.random));
+  // The channel's previous post may have failed after its claim saved the rotation: note it now, inside the claim's lock.
+  const claim = store.claimNextTip(slot, clock(), (state) => {
+    const previous = store.lastTipPost(slot.platform, slot.channelId);
+    return nextTip(withFailedPost(state, previous?.status === 'failed' ? previous.tipId : undefined), tipIds, deps.random);
+  });
   if (!claim.claimed) {
     if (claim.reason === 'taken') {
       log.info({ tipId: claim.existing.tipId, status: claim.existing.status }, 'tip slot already claimed; not posting again');

@@ -6,6 +6,7 @@ import type { RotationState } from '../core/storage.js';
  *
  * - Every tip once per cycle, in a shuffled order, before any repeats.
  * - Never the same tip twice in a row, also across a cycle boundary.
+ * - A tip whose post failed comes round again at the end of its cycle.
  * - Tips added to the knowledge join the current cycle at a random later
  *   place; removed tips are skipped.
  * - The next cycle is shuffled as soon as one ends, so the next tip is always
@@ -40,6 +41,17 @@ export function nextTip(state: RotationState | undefined, tipIds: readonly numbe
     return { tipId, state: { remaining: rest, shown: [...thisCycleShown, tipId], last: tipId, cycle } };
   }
   return { tipId, state: { remaining: shuffleCycle(ids, tipId, random), shown: [], last: tipId, cycle: cycle + 1 } };
+}
+
+/**
+ * The state once the post of `tipId` failed: nobody saw it, so it leaves
+ * `shown` and goes to the end of the cycle. A failure is learned after the
+ * claim saved the state, so the next pick (and `vmvc tips status`) applies it;
+ * a tip not in this cycle's `shown` (already moved, or its cycle ended) is left as is.
+ */
+export function withFailedPost(state: RotationState | undefined, tipId: number | undefined): RotationState | undefined {
+  if (state === undefined || tipId === undefined || !state.shown.includes(tipId)) return state;
+  return { ...state, shown: state.shown.filter((id) => id !== tipId), remaining: [...state.remaining.filter((id) => id !== tipId), tipId] };
 }
 
 /**

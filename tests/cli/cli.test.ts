@@ -130,10 +130,11 @@ describe('vmvc CLI (child process)', () => {
     }
   });
 
-  it('reports a broken knowledge folder instead of crashing', () => {
+  it('reports a missing knowledge folder in one line naming it, instead of crashing', () => {
     const r = runCli(['ask', 'why lighter'], { env: { KNOWLEDGE_DIR: '/nonexistent/knowledge' } });
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain('knowledge/faq.yaml: cannot read the file');
+    expect(r.stderr).toContain('Knowledge base has 1 problem:\n  - knowledge folder /nonexistent/knowledge does not exist\n');
+    expect(r.stderr).not.toContain('cannot read');
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 });

@@ -85,7 +85,8 @@ describe('console (npm start with no tokens)', () => {
   it('stops with the knowledge problems when the knowledge folder is broken', () => {
     const r = startBot('', { KNOWLEDGE_DIR: path.join(os.tmpdir(), 'no-such-knowledge') });
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain('knowledge/faq.yaml: cannot read the file');
+    // One line naming the folder, not one "cannot read" per file.
+    expect(r.stderr).toContain(`Knowledge base has 1 problem:\n  - knowledge folder ${path.join(os.tmpdir(), 'no-such-knowledge')} does not exist\n`);
     expect(r.stderr).toContain('npx vmvc check');
   });
 });

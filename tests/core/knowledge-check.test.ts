@@ -29,6 +29,8 @@ function problemsIn(dir: string): string[] {
   throw new Error('expected the knowledge to be rejected');
 }
 
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 afterEach(() => {
   for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
@@ -54,16 +56,18 @@ describe('the knowledge in the repo', () => {
 
 describe('broken knowledge files are rejected with file, entry and field', () => {
   it.each([
-    ['faq-bad-yaml.yaml', /knowledge\/faq\.yaml: invalid YAML at line \d+, column \d+/],
-    ['faq-missing-field.yaml', /knowledge\/faq\.yaml: entry 'startup-time': short: is missing/],
-    ['faq-missing-field.yaml', /knowledge\/faq\.yaml: entry 'startup-time': aliases: expected at least 5 items/],
-    ['faq-dangling-related.yaml', /knowledge\/faq\.yaml: entry 'startup-time': related: unknown entry 'no-such-entry'/],
-    ['faq-duplicate-id.yaml', /knowledge\/faq\.yaml: entry 'startup-time': id: duplicate id/],
-  ])('%s → %s (through the CLI, exit 1)', (fixture, expected) => {
+    ['faq-bad-yaml.yaml', /\/faq\.yaml: invalid YAML at line \d+, column \d+/],
+    ['faq-missing-field.yaml', /\/faq\.yaml: entry 'startup-time': short: is missing/],
+    ['faq-missing-field.yaml', /\/faq\.yaml: entry 'startup-time': aliases: expected at least 5 items/],
+    ['faq-dangling-related.yaml', /\/faq\.yaml: entry 'startup-time': related: unknown entry 'no-such-entry'/],
+    ['faq-duplicate-id.yaml', /\/faq\.yaml: entry 'startup-time': id: duplicate id/],
+  ])('%s → %s, naming the --dir folder (through the CLI, exit 1)', (fixture, expected) => {
     const dir = knowledgeWith('faq.yaml', readFileSync(path.join(FIXTURES, fixture), 'utf8'));
     const result = runCli(['check', '--dir', dir]);
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(expected);
+    // The file read, not the repo's knowledge/ folder it was copied from.
+    for (const line of result.stderr.split('\n').filter((l) => l.startsWith('  - '))) expect(line).toMatch(new RegExp(`^  - ${escape(dir)}/\\w+\\.yaml: `));
     expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
   });
 
@@ -96,17 +100,18 @@ describe('broken knowledge files are rejected with file, entry and field', () =>
     expect(cross).toContain(`entry '${String(b.id)}': aliases: '${(a.aliases as string[])[0]}' is also a phrasing of entry '${String(a.id)}'`);
     expect(cross).toContain(`entry '${String(c.id)}': sources: unknown source 'nowhere'`);
     rmSync(path.join(again, 'tips.yaml'));
-    expect(problemsIn(again).join('\n')).toContain('knowledge/tips.yaml: cannot read the file (it does not exist)');
+    expect(problemsIn(again).join('\n')).toContain(`${again}/tips.yaml: cannot read the file (it does not exist)`);
   });
 
   it('rejects unknown fields and a tip pointing at a missing entry', () => {
     const tips = parse(readFileSync(path.join(KNOWLEDGE, 'tips.yaml'), 'utf8')) as { tips: Record<string, unknown>[] };
     (tips.tips[0] as Record<string, unknown>).faq = 'not-an-entry';
     (tips.tips[1] as Record<string, unknown>).colour = 'blue';
-    const problems = problemsIn(knowledgeWith('tips.yaml', stringify(tips))).join('\n');
-    expect(problems).toMatch(/knowledge\/tips\.yaml: tip '\d+': unknown field colour/);
+    const withColour = knowledgeWith('tips.yaml', stringify(tips));
+    expect(problemsIn(withColour).join('\n')).toMatch(new RegExp(`${escape(withColour)}/tips\\.yaml: tip '\\d+': unknown field colour`));
     const onlyDangling = { tips: tips.tips.map((t, i) => (i === 1 ? { ...t, colour: undefined } : t)) };
     delete (onlyDangling.tips[1] as Record<string, unknown>).colour;
-    expect(problemsIn(knowledgeWith('tips.yaml', stringify(onlyDangling))).join('\n')).toMatch(/knowledge\/tips\.yaml: tip '\d+': faq: unknown entry 'not-an-entry'/);
+    const dangling = knowledgeWith('tips.yaml', stringify(onlyDangling));
+    expect(problemsIn(dangling).join('\n')).toMatch(new RegExp(`${escape(dangling)}/tips\\.yaml: tip '\\d+': faq: unknown entry 'not-an-entry'`));
   });
 });

@@ -244,3 +244,21 @@ describe('renderAutocompleteChoices', () => {
     expect(renderAutocompleteChoices(refs)).toEqual(refs.map((r) => ({ name: r.title, value: r.id })));
   });
 });
+
+describe('renderDiscordMessage for the message command', () => {
+  const answer = core.show('why-lighter')?.card as AnswerCard;
+  const ids = (m: DiscordMessage) => m.components.flatMap((r) => r.components.map((c) => c.custom_id));
+
+  it('the private answer leads with Reply to message and leaves out the feedback buttons', () => {
+    const message = renderDiscordMessage(answer, { messageAction: { replyCustomId: 'vmvc-reply:1:2:why-lighter' } });
+    expect(message.components[0]?.components[0]).toMatchObject({ custom_id: 'vmvc-reply:1:2:why-lighter', label: 'Reply to message' });
+    expect(ids(message)).not.toContain(encodeAction({ type: 'vote', entryId: 'why-lighter', vote: 'up' }));
+    expect(message.allowedMentions).toEqual({ parse: [] });
+  });
+
+  it('no reply id (a decline) or one past Discord\'s limit: no Reply to message button', () => {
+    expect(ids(renderDiscordMessage(buildDeclinedCard(knowledge, 'unknown'), { messageAction: {} })).some((id) => id.startsWith('vmvc-reply:'))).toBe(false);
+    const tooLong = renderDiscordMessage(answer, { messageAction: { replyCustomId: `vmvc-reply:${'1'.repeat(DISCORD_CUSTOM_ID_MAX)}` } });
+    expect(ids(tooLong).some((id) => id.startsWith('vmvc-reply:'))).toBe(false);
+  });
+});

@@ -11,10 +11,12 @@ import {
   SLACK_BUTTON_VALUE_MAX,
   SLACK_CONTEXT_ELEMENTS_MAX,
   SLACK_CONTEXT_TEXT_MAX,
+  SLACK_DISMISS_ACTION,
   SLACK_FALLBACK_TEXT_MAX,
   SLACK_FIELD_TEXT_MAX,
   SLACK_HEADER_TEXT_MAX,
   SLACK_MESSAGE_BLOCKS_MAX,
+  SLACK_REPLY_IN_THREAD_ACTION,
   SLACK_SECTION_FIELDS_MAX,
   SLACK_SECTION_TEXT_MAX,
   type SlackMessage,
@@ -286,5 +288,36 @@ describe('renderSlackBlocks truncation', () => {
     const message = renderSlackBlocks(many);
     assertWithinLimits(message, 'many rows');
     expect(JSON.stringify(message.blocks)).toContain('row-79');
+  });
+});
+
+describe('renderSlackBlocks for the message shortcut', () => {
+  const answer = core.show('why-lighter')?.card as AnswerCard;
+  const actionIds = (m: SlackMessage) =>
+    m.blocks.flatMap((b) => (b.type === 'actions' ? b.elements.map((e) => ('action_id' in e ? e.action_id : undefined)) : []));
+
+  it('the private answer has Reply in thread first and Dismiss last, and neither Share nor feedback', () => {
+    const message = renderSlackBlocks(answer, { shareable: true, messageAction: { replyValue: '{"r":"why-lighter","t":"1.2"}' } });
+    const ids = actionIds(message);
+    expect(ids[0]).toBe(SLACK_REPLY_IN_THREAD_ACTION);
+    expect(ids.at(-1)).toBe(SLACK_DISMISS_ACTION);
+    expect(ids.some((id) => id?.startsWith('vmvc:share:') || id?.startsWith('vmvc:vote:'))).toBe(false);
+    expect(message.blocks.length).toBeLessThanOrEqual(SLACK_MESSAGE_BLOCKS_MAX);
+    expect(liveTokens(message)).toEqual([]);
+  });
+
+  it('without a reply value (a decline, a "did you mean") only Dismiss is added; a value past the limit drops the button', () => {
+    expect(actionIds(renderSlackBlocks(buildDeclinedCard(knowledge, 'unknown'), { messageAction: {} }))).toContain(SLACK_DISMISS_ACTION);
+    expect(actionIds(renderSlackBlocks(buildDeclinedCard(knowledge, 'unknown'), { messageAction: {} }))).not.toContain(SLACK_REPLY_IN_THREAD_ACTION);
+    const tooLong = renderSlackBlocks(answer, { messageAction: { replyValue: 'x'.repeat(SLACK_BUTTON_VALUE_MAX + 1) } });
+    expect(actionIds(tooLong)).not.toContain(SLACK_REPLY_IN_THREAD_ACTION);
+  });
+
+  it('the thread reply is attributed "For @asker, shared by @clicker", mentioning only real user ids', () => {
+    const message = renderSlackBlocks(answer, { sharedBy: 'U0CLICKER', askedBy: 'U0ASKER' });
+    expect(JSON.stringify(message.blocks)).toContain('For <@U0ASKER>, shared by <@U0CLICKER>');
+    expect(new Set(liveTokens(message))).toEqual(new Set(['<@U0ASKER>', '<@U0CLICKER>']));
+    expect(liveTokens(renderSlackBlocks(answer, { sharedBy: 'U0CLICKER', askedBy: '<!channel>' }))).toEqual(['<@U0CLICKER>']);
+    expect(JSON.stringify(renderSlackBlocks(answer, { sharedBy: 'U0SAME', askedBy: 'U0SAME' }).blocks)).toContain('Shared by <@U0SAME>');
   });
 });

@@ -2,7 +2,9 @@ import {
   ApplicationCommandOptionType,
   ApplicationCommandType,
   type APIApplicationCommandOptionChoice,
+  type RESTPostAPIApplicationCommandsJSONBody,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
+  type RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { HelpCard } from '../../core/card.js';
 import type { Knowledge } from '../../core/knowledge/schema.js';
@@ -15,70 +17,82 @@ const MAX_STATIC_CHOICES = 25;
 export const COMMAND_NAME = 'vmvc';
 export const SUBCOMMANDS = { ask: 'ask', compare: 'compare', tip: 'tip', topics: 'topics', help: 'help' } as const;
 export const OPTIONS = { question: 'question', target: 'target', private: 'private', dimension: 'dimension' } as const;
+/** The message context-menu command (right-click a message → Apps). Context-menu names may hold capitals and spaces, up to 32 characters. */
+export const ANSWER_MESSAGE_COMMAND = 'Answer with vmvc';
 
 /**
- * The /vmvc command as Discord's JSON, the body of the bulk-overwrite PUT.
- * Dimension choices come from the knowledge, so re-run `npm run discord:register`
- * after adding a comparison row.
+ * Every command vmvc registers, as Discord's JSON: the body of the
+ * bulk-overwrite PUT. /vmvc first, then the message command.
  */
-export function buildCommandDefinitions(knowledge: Pick<Knowledge, 'comparison'>): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
+export function buildCommandDefinitions(knowledge: Pick<Knowledge, 'comparison'>): RESTPostAPIApplicationCommandsJSONBody[] {
+  return [buildSlashCommand(knowledge), buildAnswerMessageCommand()];
+}
+
+/** "Answer with vmvc" on any message. Context-menu commands take no description or options: the message is the input. */
+export function buildAnswerMessageCommand(): RESTPostAPIContextMenuApplicationCommandsJSONBody {
+  return { name: ANSWER_MESSAGE_COMMAND, type: ApplicationCommandType.Message };
+}
+
+/**
+ * The /vmvc command. Dimension choices come from the knowledge, so re-run
+ * `npm run discord:register` after adding a comparison row.
+ */
+export function buildSlashCommand(knowledge: Pick<Knowledge, 'comparison'>): RESTPostAPIChatInputApplicationCommandsJSONBody {
   const dimensionChoices: APIApplicationCommandOptionChoice<string>[] = knowledge.comparison
     .filter((d) => d.id.length <= DISCORD_CHOICE_VALUE_MAX)
     .slice(0, MAX_STATIC_CHOICES)
     .map((d) => ({ name: truncatePlain(d.name, DISCORD_CHOICE_NAME_MAX), value: d.id }));
-  return [
-    {
-      name: COMMAND_NAME,
-      description: 'How Docker containers differ from virtual machines',
-      type: ApplicationCommandType.ChatInput,
-      options: [
-        {
-          type: ApplicationCommandOptionType.Subcommand,
-          name: SUBCOMMANDS.ask,
-          description: 'Ask a question in your own words, or pick a topic',
-          options: [
-            {
-              type: ApplicationCommandOptionType.String,
-              name: OPTIONS.question,
-              description: 'Your question, or a topic id such as why-lighter',
-              required: true,
-              autocomplete: true,
-              max_length: 500,
-            },
-            {
-              type: ApplicationCommandOptionType.User,
-              name: OPTIONS.target,
-              description: 'Aim the answer at a teammate (mentions them)',
-              required: false,
-            },
-            {
-              type: ApplicationCommandOptionType.Boolean,
-              name: OPTIONS.private,
-              description: 'Only you see the answer',
-              required: false,
-            },
-          ],
-        },
-        {
-          type: ApplicationCommandOptionType.Subcommand,
-          name: SUBCOMMANDS.compare,
-          description: 'The VM-vs-container table, or one row of it',
-          options: [
-            {
-              type: ApplicationCommandOptionType.String,
-              name: OPTIONS.dimension,
-              description: 'One dimension; leave empty for the whole table',
-              required: false,
-              choices: dimensionChoices,
-            },
-          ],
-        },
-        { type: ApplicationCommandOptionType.Subcommand, name: SUBCOMMANDS.tip, description: 'A random tip about containers and VMs' },
-        { type: ApplicationCommandOptionType.Subcommand, name: SUBCOMMANDS.topics, description: 'Every topic I can answer' },
-        { type: ApplicationCommandOptionType.Subcommand, name: SUBCOMMANDS.help, description: 'What I can answer, with examples' },
-      ],
-    },
-  ];
+  return {
+    name: COMMAND_NAME,
+    description: 'How Docker containers differ from virtual machines',
+    type: ApplicationCommandType.ChatInput,
+    options: [
+      {
+        type: ApplicationCommandOptionType.Subcommand,
+        name: SUBCOMMANDS.ask,
+        description: 'Ask a question in your own words, or pick a topic',
+        options: [
+          {
+            type: ApplicationCommandOptionType.String,
+            name: OPTIONS.question,
+            description: 'Your question, or a topic id such as why-lighter',
+            required: true,
+            autocomplete: true,
+            max_length: 500,
+          },
+          {
+            type: ApplicationCommandOptionType.User,
+            name: OPTIONS.target,
+            description: 'Aim the answer at a teammate (mentions them)',
+            required: false,
+          },
+          {
+            type: ApplicationCommandOptionType.Boolean,
+            name: OPTIONS.private,
+            description: 'Only you see the answer',
+            required: false,
+          },
+        ],
+      },
+      {
+        type: ApplicationCommandOptionType.Subcommand,
+        name: SUBCOMMANDS.compare,
+        description: 'The VM-vs-container table, or one row of it',
+        options: [
+          {
+            type: ApplicationCommandOptionType.String,
+            name: OPTIONS.dimension,
+            description: 'One dimension; leave empty for the whole table',
+            required: false,
+            choices: dimensionChoices,
+          },
+        ],
+      },
+      { type: ApplicationCommandOptionType.Subcommand, name: SUBCOMMANDS.tip, description: 'A random tip about containers and VMs' },
+      { type: ApplicationCommandOptionType.Subcommand, name: SUBCOMMANDS.topics, description: 'Every topic I can answer' },
+      { type: ApplicationCommandOptionType.Subcommand, name: SUBCOMMANDS.help, description: 'What I can answer, with examples' },
+    ],
+  };
 }
 
 /** How each core command is typed on Discord; core commands without a subcommand (show) are covered by `ask`. */

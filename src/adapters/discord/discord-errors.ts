@@ -1,6 +1,7 @@
 import { DiscordAPIError, DiscordjsErrorCodes, RESTJSONErrorCodes, RateLimitError } from 'discord.js';
 import { PostError } from '../adapter.js';
 import { neverReachedServer } from '../../core/post-error.js';
+import { REQUIRED_PERMISSION_NAMES } from './permissions.js';
 
 /** What went wrong talking to Discord, in one line an operator can act on, and whether it is worth a warning or an error. */
 export interface DiscordFailure {
@@ -24,9 +25,9 @@ export function describeDiscordError(err: unknown): DiscordFailure {
       case RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged:
         return { level: 'warn', code: err.code, reason: 'interaction was already acknowledged (40060)' };
       case RESTJSONErrorCodes.MissingPermissions:
-        return { level: 'warn', code: err.code, reason: 'missing permissions (50013): the bot needs Send Messages, Embed Links and Read Message History in that channel' };
+        return { level: 'warn', code: err.code, reason: `missing permissions (50013): the bot needs ${REQUIRED_PERMISSION_NAMES} in that channel` };
       case RESTJSONErrorCodes.MissingAccess:
-        return { level: 'warn', code: err.code, reason: 'missing access (50001): the bot cannot see that channel' };
+        return { level: 'warn', code: err.code, reason: `missing access (50001): the bot cannot see that channel (it needs ${REQUIRED_PERMISSION_NAMES} there)` };
       case RESTJSONErrorCodes.UnknownChannel:
         return { level: 'warn', code: err.code, reason: 'unknown channel (10003)' };
       default:
@@ -69,9 +70,9 @@ export function toPostError(err: unknown, channelId: string): PostError {
     if (err.code === RESTJSONErrorCodes.UnknownChannel || err.status === 404) {
       return new PostError('channel_not_found', `Unknown channel ${where}: check DISCORD_TIP_CHANNELS`);
     }
-    if (err.code === RESTJSONErrorCodes.MissingAccess) return new PostError('not_in_channel', `No access ${where}: invite the bot or give it View Channel`);
+    if (err.code === RESTJSONErrorCodes.MissingAccess) return new PostError('not_in_channel', `No access ${where}: add the bot to that channel; it needs ${REQUIRED_PERMISSION_NAMES} there`);
     if (err.code === RESTJSONErrorCodes.MissingPermissions) {
-      return new PostError('missing_permissions', `Missing permissions ${where}: the bot needs Send Messages and Embed Links`);
+      return new PostError('missing_permissions', `Missing permissions ${where}: the bot needs ${REQUIRED_PERMISSION_NAMES} there`);
     }
     if (err.status === 401) return new PostError('invalid_auth', `Discord rejected the token ${where}`);
     if (err.status === 429) return new PostError('rate_limited', `Discord rate limit ${where}`);

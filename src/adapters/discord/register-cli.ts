@@ -1,4 +1,5 @@
 import { pathToFileURL } from 'node:url';
+import { ApplicationCommandType, type RESTPostAPIApplicationCommandsJSONBody } from 'discord.js';
 import { ConfigError, loadConfig, type Config } from '../../config.js';
 import { KnowledgeError, loadKnowledge } from '../../core/knowledge/load.js';
 import { buildCommandDefinitions } from './commands.js';
@@ -42,18 +43,33 @@ export async function runRegisterCli(readConfig: () => Config = () => loadConfig
       { applicationId: discord.applicationId, ...(discord.guildId !== undefined && { guildId: discord.guildId }) },
       commands,
     );
-    const subcommands = commands.flatMap((c) => (c.options ?? []).map((o) => o.name));
     const where =
       result.scope === 'guild'
         ? `in guild ${discord.guildId ?? ''} (available immediately)`
         : 'globally (can take a few minutes to appear in every server; set DISCORD_GUILD_ID for instant registration in one server)';
-    io.out(`Registered /${result.names.join(', /')} with subcommands ${subcommands.join(', ')} ${where}.`);
+    io.out(`Registered ${describeCommands(commands)} ${where}.`);
     return 0;
   } catch (err) {
     if (isInvalidTokenError(err)) io.err('Discord rejected DISCORD_TOKEN: check the bot token on the Bot page of the Developer Portal');
     else io.err(`Registering the commands failed: ${describeDiscordError(err).reason}`);
     return 1;
   }
+}
+
+/** "/vmvc with subcommands ask, compare, … and the message command "Answer with vmvc"". */
+function describeCommands(commands: readonly RESTPostAPIApplicationCommandsJSONBody[]): string {
+  const parts: string[] = [];
+  const menus: string[] = [];
+  for (const c of commands) {
+    if (c.type === ApplicationCommandType.Message) {
+      menus.push(`"${c.name}"`);
+      continue;
+    }
+    const subcommands = 'options' in c ? (c.options ?? []).map((o) => o.name) : [];
+    parts.push(subcommands.length > 0 ? `/${c.name} with subcommands ${subcommands.join(', ')}` : `/${c.name}`);
+  }
+  if (menus.length > 0) parts.push(`the message command${menus.length > 1 ? 's' : ''} ${menus.join(', ')}`);
+  return parts.join(' and ');
 }
 
 const defaultIo: RegisterCliIo = {

@@ -1,4 +1,4 @@
-import { Routes, type REST, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import { Routes, type REST, type RESTPostAPIApplicationCommandsJSONBody } from 'discord.js';
 
 export interface RegisterTarget {
   applicationId: string;
@@ -19,7 +19,7 @@ export interface RegisterResult {
 export async function registerCommands(
   rest: REST,
   target: RegisterTarget,
-  commands: readonly RESTPostAPIChatInputApplicationCommandsJSONBody[],
+  commands: readonly RESTPostAPIApplicationCommandsJSONBody[],
 ): Promise<RegisterResult> {
   const route =
     target.guildId !== undefined ? Routes.applicationGuildCommands(target.applicationId, target.guildId) : Routes.applicationCommands(target.applicationId);

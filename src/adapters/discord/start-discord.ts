@@ -1,7 +1,7 @@
-import { Events, RESTEvents } from 'discord.js';
+import { Events, RESTEvents, Routes } from 'discord.js';
 import type { Card } from '../../core/card.js';
 import { StartupError, type AdapterDeps, type RunningAdapter } from '../adapter.js';
-import { createDiscordClient } from './create-discord-client.js';
+import { createDiscordClient, createDiscordPostRest } from './create-discord-client.js';
 import { createDiscordPoster } from './discord-poster.js';
 import { describeDiscordError, errorLogFields, isInvalidTokenError } from './discord-errors.js';
 import { describeFatalClose } from './gateway-close.js';
@@ -18,7 +18,14 @@ export async function startDiscord(deps: AdapterDeps): Promise<RunningAdapter> {
   if (!config) throw new StartupError('Discord is not configured: set DISCORD_TOKEN');
   const log = deps.log.child({ adapter: 'discord' });
   const { client, login } = createDiscordClient(config);
-  const ctx: HandlerContext = { core: deps.core, repeatGuard: deps.repeatGuard, log, now: deps.clock ?? (() => new Date()) };
+  const postRest = createDiscordPostRest(config);
+  const ctx: HandlerContext = {
+    core: deps.core,
+    repeatGuard: deps.repeatGuard,
+    log,
+    now: deps.clock ?? (() => new Date()),
+    postMessage: async (channelId, body) => (await postRest.post(Routes.channelMessages(channelId), { body })) as { id: string },
+  };
 
   // Without an 'error' listener an EventEmitter error event throws and kills the process.
   client.on(Events.Error, (err) => log.error(errorLogFields(err), `Discord client error: ${describeDiscordError(err).reason}`));

@@ -9,32 +9,35 @@ function phrasingKey(text: string): string {
     .trim();
 }
 
-/** Checks that the parts of the knowledge base agree with each other; returns every problem. */
-export function crossCheckKnowledge(k: Knowledge): string[] {
+/**
+ * Checks that the parts of the knowledge base agree with each other; returns
+ * every problem, each naming its file inside `folder` (as knowledgeFolderLabel gives it).
+ */
+export function crossCheckKnowledge(k: Knowledge, folder = 'knowledge'): string[] {
   const problems: string[] = [];
   const sourceIds = new Set<string>();
   for (const s of k.sources) {
-    if (sourceIds.has(s.id)) problems.push(`knowledge/sources.yaml: source '${s.id}': id: duplicate id`);
+    if (sourceIds.has(s.id)) problems.push(`${folder}/sources.yaml: source '${s.id}': id: duplicate id`);
     sourceIds.add(s.id);
   }
   const faqIds = new Set<string>();
   for (const e of k.faq) {
-    if (faqIds.has(e.id)) problems.push(`knowledge/faq.yaml: entry '${e.id}': id: duplicate id`);
+    if (faqIds.has(e.id)) problems.push(`${folder}/faq.yaml: entry '${e.id}': id: duplicate id`);
     faqIds.add(e.id);
   }
   const dimensionIds = new Set<string>();
   for (const d of k.comparison) {
-    if (dimensionIds.has(d.id)) problems.push(`knowledge/comparison.yaml: dimension '${d.id}': id: duplicate id`);
+    if (dimensionIds.has(d.id)) problems.push(`${folder}/comparison.yaml: dimension '${d.id}': id: duplicate id`);
     dimensionIds.add(d.id);
   }
   // Slugs and command names share the `/vmvc <word>` space.
   for (const reserved of ['help', 'topics', 'compare', 'tip', 'tips', 'show', 'ask', 'check', 'report']) {
-    if (faqIds.has(reserved)) problems.push(`knowledge/faq.yaml: entry '${reserved}': id: '${reserved}' is a command name`);
+    if (faqIds.has(reserved)) problems.push(`${folder}/faq.yaml: entry '${reserved}': id: '${reserved}' is a command name`);
   }
 
   const owner = new Map<string, string>();
   for (const e of k.faq) {
-    const where = `knowledge/faq.yaml: entry '${e.id}'`;
+    const where = `${folder}/faq.yaml: entry '${e.id}'`;
     for (const id of e.related) {
       if (id === e.id) problems.push(`${where}: related: refers to itself`);
       else if (!faqIds.has(id)) problems.push(`${where}: related: unknown entry '${id}'`);
@@ -60,13 +63,13 @@ export function crossCheckKnowledge(k: Knowledge): string[] {
     }
   }
   for (const d of k.comparison) {
-    const where = `knowledge/comparison.yaml: dimension '${d.id}'`;
+    const where = `${folder}/comparison.yaml: dimension '${d.id}'`;
     if (d.faq !== undefined && !faqIds.has(d.faq)) problems.push(`${where}: faq: unknown entry '${d.faq}'`);
     for (const id of d.sources) if (!sourceIds.has(id)) problems.push(`${where}: sources: unknown source '${id}'`);
   }
   const tipIds = new Set<number>();
   for (const t of k.tips) {
-    const where = `knowledge/tips.yaml: tip '${t.id}'`;
+    const where = `${folder}/tips.yaml: tip '${t.id}'`;
     if (tipIds.has(t.id)) problems.push(`${where}: id: duplicate id`);
     tipIds.add(t.id);
     if (!faqIds.has(t.faq)) problems.push(`${where}: faq: unknown entry '${t.faq}'`);
@@ -74,12 +77,12 @@ export function crossCheckKnowledge(k: Knowledge): string[] {
   }
   for (const [canonical, variants] of Object.entries(k.language.synonyms)) {
     if (!/^[a-z0-9]+$/.test(canonical)) {
-      problems.push(`knowledge/language.yaml: synonyms: '${canonical}': must be one lowercase word`);
+      problems.push(`${folder}/language.yaml: synonyms: '${canonical}': must be one lowercase word`);
     }
     for (const v of variants) {
       const key = phrasingKey(v);
       if (key !== canonical && k.language.synonyms[key] !== undefined) {
-        problems.push(`knowledge/language.yaml: synonyms: '${canonical}': '${v}' is itself a canonical word`);
+        problems.push(`${folder}/language.yaml: synonyms: '${canonical}': '${v}' is itself a canonical word`);
       }
     }
   }

@@ -17,3 +17,14 @@ export function defaultKnowledgeDir(): string {
   const up = here.includes(`${path.sep}dist${path.sep}`) ? '../../../..' : '../../..';
   return path.resolve(here, up, 'knowledge');
 }
+
+/**
+ * How problems name a knowledge folder: relative to the working directory when
+ * it is inside it (`knowledge/faq.yaml` from the project folder), otherwise the
+ * absolute path, so `--dir` and KNOWLEDGE_DIR problems point at the files read.
+ */
+export function knowledgeFolderLabel(dir: string): string {
+  const absolute = path.resolve(dir);
+  const relative = path.relative(process.cwd(), absolute);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : absolute;
+}

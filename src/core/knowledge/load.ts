@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { z } from 'zod';
@@ -14,7 +14,7 @@ import {
 import { crossCheckKnowledge } from './cross-check.js';
 import { cacheKey, readCache, writeCache } from './cache.js';
 import { KnowledgeError } from './knowledge-error.js';
-import { KNOWLEDGE_FILES, defaultKnowledgeDir } from './files.js';
+import { KNOWLEDGE_FILES, defaultKnowledgeDir, knowledgeFolderLabel } from './files.js';
 
 export { defaultKnowledgeDir };
 export { KnowledgeError };
@@ -43,10 +43,14 @@ export interface LoadOptions {
 
 /** Reads, parses and validates every knowledge file; throws KnowledgeError listing all problems. */
 export function loadKnowledge(dir: string = defaultKnowledgeDir(), options: LoadOptions = {}): Knowledge {
+  const folder = knowledgeFolderLabel(dir);
+  // A wrong KNOWLEDGE_DIR or --dir is one mistake: one line naming the folder, not one per file.
+  const missing = folderProblem(dir);
+  if (missing) throw new KnowledgeError([missing]);
   const problems: string[] = [];
   const texts = new Map<FileKey, string>();
   for (const key of Object.keys(KNOWLEDGE_FILES) as FileKey[]) {
-    const text = readText(path.join(dir, KNOWLEDGE_FILES[key]), `knowledge/${KNOWLEDGE_FILES[key]}`, problems);
+    const text = readText(path.join(dir, KNOWLEDGE_FILES[key]), `${folder}/${KNOWLEDGE_FILES[key]}`, problems);
     if (text !== undefined) texts.set(key, text);
   }
   if (problems.length > 0) throw new KnowledgeError(problems);
@@ -58,7 +62,7 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir(), options: Load
   const parsed: Partial<Record<FileKey, unknown>> = {};
   const raws: Partial<Record<FileKey, unknown>> = {};
   for (const [fileKey, text] of texts) {
-    const label = `knowledge/${KNOWLEDGE_FILES[fileKey]}`;
+    const label = `${folder}/${KNOWLEDGE_FILES[fileKey]}`;
     const raw = parseYamlText(text, label, problems);
     if (raw === undefined) continue;
     raws[fileKey] = raw;
@@ -69,7 +73,7 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir(), options: Load
   if (problems.length > 0) {
     // Cross-references into a file that is not even YAML would all look dangling; skip them then.
     const allParsed = Object.keys(raws).length === texts.size;
-    throw new KnowledgeError(allParsed ? [...problems, ...looseCrossCheck(parsed, raws, problems)] : problems);
+    throw new KnowledgeError(allParsed ? [...problems, ...looseCrossCheck(parsed, raws, problems, folder)] : problems);
   }
   const knowledge: Knowledge = {
     sources: (parsed.sources as z.infer<typeof sourcesFileSchema>).sources,
@@ -79,7 +83,7 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir(), options: Load
     language: parsed.language as z.infer<typeof synonymsSchema>,
     intent: parsed.intent as z.infer<typeof intentSchema>,
   };
-  const crossProblems = crossCheckKnowledge(knowledge);
+  const crossProblems = crossCheckKnowledge(knowledge, folder);
   if (crossProblems.length > 0) throw new KnowledgeError(crossProblems);
   if (useCache) writeCache(key, knowledge);
   return knowledge;
@@ -90,7 +94,7 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir(), options: Load
  * duplicate id, a dangling link) over whatever parsed, so one `vmvc check`
  * lists everything. Entries that are not even objects are skipped.
  */
-function looseCrossCheck(parsed: Partial<Record<FileKey, unknown>>, raws: Partial<Record<FileKey, unknown>>, already: string[]): string[] {
+function looseCrossCheck(parsed: Partial<Record<FileKey, unknown>>, raws: Partial<Record<FileKey, unknown>>, already: string[], folder: string): string[] {
   const list = <T>(key: FileKey, field: string): T[] => {
     const value = (parsed[key] ?? raws[key]) as Record<string, unknown> | undefined;
     const items = value?.[field];
@@ -118,10 +122,21 @@ function looseCrossCheck(parsed: Partial<Record<FileKey, unknown>>, raws: Partia
       },
     } as unknown as Knowledge; // best effort over unvalidated data, inside try
     const seen = new Set(already);
-    return crossCheckKnowledge(loose).filter((p) => !seen.has(p));
+    return crossCheckKnowledge(loose, folder).filter((p) => !seen.has(p));
   } catch {
     return [];
   }
+}
+
+/** The one problem when the folder itself is missing or not a folder; undefined when it is there. */
+function folderProblem(dir: string): string | undefined {
+  try {
+    if (!statSync(dir).isDirectory()) return `knowledge folder ${path.resolve(dir)} is not a folder`;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return `knowledge folder ${path.resolve(dir)} does not exist`;
+    // Anything else (permissions) shows up below, file by file, with its code.
+  }
+  return undefined;
 }
 
 function readText(file: string, label: string, problems: string[]): string | undefined {

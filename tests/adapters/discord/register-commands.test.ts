@@ -1,4 +1,4 @@
-import { ApplicationCommandOptionType } from 'discord.js';
+import { ApplicationCommandOptionType, ApplicationCommandType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCommandDefinitions } from '../../../src/adapters/discord/commands.js';
 import { createDiscordRest } from '../../../src/adapters/discord/create-discord-client.js';
@@ -21,8 +21,23 @@ afterAll(async () => {
   await fake?.close();
 });
 
+describe('the command definitions', () => {
+  it('are /vmvc and the message command "Answer with vmvc", in that order', () => {
+    expect(buildCommandDefinitions(knowledge).map((c) => [c.name, c.type])).toEqual([
+      ['vmvc', ApplicationCommandType.ChatInput],
+      ['Answer with vmvc', ApplicationCommandType.Message],
+    ]);
+  });
+
+  it('"Answer with vmvc" is a bare message command: no description or options, a name Discord accepts for context menus', () => {
+    const menu = buildCommandDefinitions(knowledge)[1];
+    expect(menu).toEqual({ name: 'Answer with vmvc', type: ApplicationCommandType.Message });
+    expect(menu?.name.length).toBeLessThanOrEqual(32);
+  });
+});
+
 describe('the /vmvc command definition', () => {
-  const [vmvc] = buildCommandDefinitions(knowledge);
+  const vmvc = buildCommandDefinitions(knowledge).find((c) => c.name === 'vmvc') as RESTPostAPIChatInputApplicationCommandsJSONBody | undefined;
   const sub = (name: string) => vmvc?.options?.find((o) => o.name === name) as { type: number; options?: Record<string, unknown>[] } | undefined;
 
   it('has the ask, compare, tip, topics and help subcommands', () => {
@@ -65,7 +80,7 @@ describe('registerCommands against the fake REST', () => {
     const put = await fake.waitForRequest((r) => r.method === 'PUT' && r.path === `/applications/${FAKE_APPLICATION_ID}/guilds/${GUILD}/commands`);
     expect(put.body).toEqual(JSON.parse(JSON.stringify(commands)));
     expect(put.authorization).toBe(`Bot ${FAKE_TOKEN}`);
-    expect(result).toMatchObject({ scope: 'guild', names: ['vmvc'] });
+    expect(result).toMatchObject({ scope: 'guild', names: ['vmvc', 'Answer with vmvc'] });
   });
 
   it('registers globally without a guild id', async () => {
@@ -91,7 +106,9 @@ describe('npm run discord:register (runRegisterCli)', () => {
     expect(err).toEqual([]);
     expect(code).toBe(0);
     expect(out).toHaveLength(1);
-    expect(out[0]).toMatch(/^Registered \/vmvc with subcommands ask, compare, tip, topics, help in guild 333333333333333333/);
+    expect(out[0]).toMatch(
+      /^Registered \/vmvc with subcommands ask, compare, tip, topics, help and the message command "Answer with vmvc" in guild 333333333333333333/,
+    );
     const put = fake.requests.slice(before).find((r) => r.method === 'PUT');
     expect(put?.path).toBe(`/applications/${FAKE_APPLICATION_ID}/guilds/${GUILD}/commands`);
     expect(put?.body).toEqual(JSON.parse(JSON.stringify(buildCommandDefinitions(knowledge))));

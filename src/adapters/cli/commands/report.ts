@@ -4,6 +4,7 @@ import { matchQuestion } from '../../../core/match/match-question.js';
 import { SUGGEST_SCOPE_AT, SUGGESTION_MIN } from '../../../core/match/decision-policy.js';
 import { cliConfig, openStoreFor } from '../../../store/store-for-cli.js';
 import { UsageError, type CliCommand } from '../cli-command.js';
+import { dataFolderLine } from '../data-folder.js';
 import { coreFor } from '../load-core.js';
 import { parseFlags } from '../parse-flags.js';
 
@@ -83,7 +84,8 @@ export function formatReport(data: ReportData, days: number): string {
 function positiveInt(value: string | undefined, flag: string, fallback: number, max: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > max) throw new UsageError(`${flag} must be a whole number from 1 to ${max}`);
+  if (!/^\s*-?\d+\s*$/.test(value)) throw new UsageError(`${flag} must be a whole number from 1 to ${max}`);
+  if (n < 1 || n > max) throw new UsageError(`${flag} ${value.trim()} is out of range: give a whole number from 1 to ${max}`);
   return n;
 }
 
@@ -91,7 +93,8 @@ export const reportCommand: CliCommand = {
   name: 'report',
   usage: 'vmvc report [--days N] [--limit N]',
   help:
-    'For the last N days (default 7) from the bot database in DATA_DIR: the most asked entries, the entries\n' +
+    'For the last N days (default 7) from the bot database in DATA_DIR (default ./data in the working directory;\n' +
+    'the folder used is printed last): the most asked entries, the entries\n' +
     'with the most 👎, and the most frequent questions the bot could not answer (grouped by normalised text),\n' +
     'each with the closest existing entry to add it to as an alias, or "new entry needed".\n' +
     'Questions are only kept while STORE_QUESTIONS is on (the default).',
@@ -105,7 +108,7 @@ export const reportCommand: CliCommand = {
     const store = openStoreFor(config);
     try {
       const data = buildReport(store, core, { days, limit, now: new Date() });
-      io.stdout.write(`${formatReport(data, days)}\n`);
+      io.stdout.write(`${formatReport(data, days)}\n\n${dataFolderLine(config)}\n`);
       return 0;
     } finally {
       store.close();

@@ -1,3 +1,4 @@
+import { closeTopicIds } from '../../../core/commands/show.js';
 import { UsageError, type CliCommand } from '../cli-command.js';
 import { coreFor } from '../load-core.js';
 import { writeCard } from '../write-card.js';
@@ -9,9 +10,11 @@ export const showCommand: CliCommand = {
   async run(args, io) {
     if (args.length !== 1) throw new UsageError('show takes exactly one topic id');
     const core = await coreFor(io.env);
-    const reply = core.show((args[0] as string).toLowerCase());
+    const id = (args[0] as string).toLowerCase();
+    const reply = core.show(id);
     if (!reply) {
-      const close = core.autocomplete(args[0] as string, 3).map((e) => e.id);
+      // The same close ids the chat's `/vmvc show <id>` offers (core/commands/show.ts).
+      const close = closeTopicIds(core.index, id);
       io.stderr.write(`vmvc: no topic '${args[0]}'${close.length > 0 ? `; did you mean ${close.join(', ')}?` : ''}\n`);
       return 1;
     }

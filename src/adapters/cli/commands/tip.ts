@@ -1,4 +1,5 @@
 import type { Config } from '../../../config.js';
+import { tipRangeText } from '../../../core/commands/tip.js';
 import type { Knowledge } from '../../../core/knowledge/schema.js';
 import { createLogger } from '../../../log.js';
 import { cliConfig, openStoreFor } from '../../../store/store-for-cli.js';
@@ -63,10 +64,9 @@ export const tipCommand: CliCommand = {
     if (values.post) return postNow(io, cliConfig(io.env), core.knowledge);
     if (values.id !== undefined) {
       const id = Number(values.id);
-      if (!Number.isInteger(id) || !core.knowledge.tips.some((t) => t.id === id)) {
-        const ids = core.knowledge.tips.map((t) => t.id);
-        throw new UsageError(`--id must be a tip number from ${Math.min(...ids)} to ${Math.max(...ids)}`);
-      }
+      const range = tipRangeText(core.knowledge.tips);
+      if (!/^-?\d+$/.test(values.id.trim())) throw new UsageError(`--id must be a tip number: ${range}`);
+      if (!core.knowledge.tips.some((t) => t.id === id)) throw new UsageError(`--id ${values.id.trim()} is out of range: ${range}`);
       writeCard(io, core.tip(id));
       return 0;
     }

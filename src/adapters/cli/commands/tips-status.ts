@@ -2,10 +2,11 @@ import type { Config } from '../../../config.js';
 import type { Knowledge } from '../../../core/knowledge/schema.js';
 import type { TipPostRecord, TipStore } from '../../../core/storage.js';
 import { cliConfig, openStoreFor } from '../../../store/store-for-cli.js';
-import { peekNextTip } from '../../../tips/rotation.js';
+import { peekNextTip, withFailedPost } from '../../../tips/rotation.js';
 import { nextFireTime } from '../../../tips/schedule.js';
 import { tipChannelsOf } from '../../../tips/tip-scheduler.js';
 import { UsageError, type CliCommand } from '../cli-command.js';
+import { dataFolderLine } from '../data-folder.js';
 import { knowledgeFor } from '../load-core.js';
 import { parseFlags } from '../parse-flags.js';
 
@@ -38,12 +39,14 @@ export function tipsStatus(config: Config, knowledge: Knowledge, store: TipStore
   }
   const ids = knowledge.tips.map((t) => t.id);
   for (const channel of channels) {
-    const state = store.rotationState(channel.platform, channel.channelId);
+    const last = store.lastTipPost(channel.platform, channel.channelId);
+    // The stored state learns of a failed post only at the next pick; the last post tells us now, so it is not counted as shown.
+    const state = withFailedPost(store.rotationState(channel.platform, channel.channelId), last?.status === 'failed' ? last.tipId : undefined);
     const nextId = peekNextTip(state, ids);
     const tip = knowledge.tips.find((t) => t.id === nextId);
     const preview = tip ? `tip #${tip.id}: ${tip.text.length > PREVIEW_CHARS ? `${tip.text.slice(0, PREVIEW_CHARS - 1)}…` : tip.text}` : 'a random tip (a new shuffled cycle starts)';
     const cycle = state ? `, cycle ${state.cycle}: ${state.shown.length} of ${state.shown.length + state.remaining.length} shown` : '';
-    lines.push('', `${channel.platform} ${channel.channelId}${cycle}`, `  next: ${preview}`, `  last: ${describeLast(store.lastTipPost(channel.platform, channel.channelId))}`);
+    lines.push('', `${channel.platform} ${channel.channelId}${cycle}`, `  next: ${preview}`, `  last: ${describeLast(last)}`);
   }
   return lines.join('\n');
 }
@@ -54,7 +57,7 @@ export const tipsStatusCommand: CliCommand = {
   help:
     'For every channel in SLACK_TIP_CHANNELS and DISCORD_TIP_CHANNELS: the tip its rotation posts next and\n' +
     'how the last post went (posted, failed, or unconfirmed: claimed but never confirmed, so not re-sent).\n' +
-    'Reads the bot database in DATA_DIR.',
+    'Reads the bot database in DATA_DIR (default ./data in the working directory); the folder used is printed last.',
   async run(args, io) {
     const { positionals } = parseFlags(args, {});
     if (positionals[0] !== 'status' || positionals.length > 1) throw new UsageError(positionals.length === 0 ? 'say `vmvc tips status`' : `unknown subcommand '${positionals.join(' ')}'`);
@@ -62,7 +65,7 @@ export const tipsStatusCommand: CliCommand = {
     const knowledge = await knowledgeFor(io.env);
     const store = openStoreFor(config);
     try {
-      io.stdout.write(`${tipsStatus(config, knowledge, store, new Date())}\n`);
+      io.stdout.write(`${tipsStatus(config, knowledge, store, new Date())}\n\n${dataFolderLine(config)}\n`);
       return 0;
     } finally {
       store.close();

@@ -1,3 +1,4 @@
+import type { RESTPostAPIChannelMessageJSONBody } from 'discord.js';
 import type { Core } from '../../../core/create-core.js';
 import type { RepeatGuard } from '../../../core/repeat-guard.js';
 import type { Logger } from '../../../log.js';
@@ -8,4 +9,10 @@ export interface HandlerContext {
   repeatGuard: RepeatGuard;
   log: Logger;
   now: () => Date;
+  /**
+   * Posts a message to a channel once: no retries and no waiting on rate
+   * limits, because a post that timed out or met a 5xx may be there already
+   * (the REST client behind interaction replies would send it again).
+   */
+  postMessage(channelId: string, body: RESTPostAPIChannelMessageJSONBody): Promise<{ id: string }>;
 }

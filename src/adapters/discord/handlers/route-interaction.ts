@@ -1,9 +1,13 @@
 import type { Interaction } from 'discord.js';
+import { ANSWER_MESSAGE_COMMAND } from '../commands.js';
 import { describeDiscordError, errorLogFields } from '../discord-errors.js';
+import { isReplyButton } from '../reply-button-id.js';
+import { handleAnswerMessage } from './answer-message.js';
 import { handleAutocomplete } from './autocomplete.js';
 import { handleButton } from './button.js';
 import { handleChatInput } from './chat-input.js';
 import type { HandlerContext } from './handler-context.js';
+import { handleReplyToMessage } from './reply-to-message.js';
 import { answerUnhandled } from './unhandled.js';
 
 /**
@@ -15,16 +19,20 @@ export async function routeInteraction(interaction: Interaction, ctx: HandlerCon
   const started = performance.now();
   const kind = interaction.isChatInputCommand()
     ? 'command'
-    : interaction.isAutocomplete()
-      ? 'autocomplete'
-      : interaction.isButton()
-        ? 'button'
-        : 'other';
+    : interaction.isMessageContextMenuCommand()
+      ? 'message-command'
+      : interaction.isAutocomplete()
+        ? 'autocomplete'
+        : interaction.isButton()
+          ? 'button'
+          : 'other';
   try {
     if (interaction.isChatInputCommand()) await handleChatInput(interaction, ctx);
     else if (interaction.isAutocomplete()) await handleAutocomplete(interaction, ctx);
+    else if (interaction.isMessageContextMenuCommand() && interaction.commandName === ANSWER_MESSAGE_COMMAND) await handleAnswerMessage(interaction, ctx);
+    else if (interaction.isButton() && isReplyButton(interaction.customId)) await handleReplyToMessage(interaction, ctx);
     else if (interaction.isButton()) await handleButton(interaction, ctx);
-    // We register no context menus, open no modals and send no select menus: these come from stale registrations or other apps' leftovers.
+    // Other context menus (we register only "Answer with vmvc"), modals and select menus come from stale registrations or other apps' leftovers.
     else if (interaction.isContextMenuCommand()) await answerUnhandled(interaction, ctx, 'context-menu', { commandName: interaction.commandName });
     else if (interaction.isModalSubmit()) await answerUnhandled(interaction, ctx, 'modal', { customId: interaction.customId });
     else if (interaction.isMessageComponent()) await answerUnhandled(interaction, ctx, 'component', { customId: interaction.customId });

@@ -1,9 +1,13 @@
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { App, BlockAction, ButtonAction, MessageShortcut } from '@slack/bolt';
+import { SLACK_DISMISS_ACTION, SLACK_REPLY_IN_THREAD_ACTION } from '../../../render/slack-blocks.js';
 import { describeSlackError } from '../slack-errors.js';
 import { handleAppMention } from './app-mention.js';
 import { CARD_ACTION_PATTERN, handleBlockAction } from './block-actions.js';
 import { handleDirectMessage } from './direct-message.js';
+import { handleDismiss } from './dismiss.js';
 import type { ListenerDeps } from './listener-deps.js';
+import { ANSWER_MESSAGE_CALLBACK, handleMessageShortcut } from './message-shortcut.js';
+import { handleReplyInThread } from './reply-in-thread.js';
 import { retryFilter } from './retry-filter.js';
 import { handleSlashCommand } from './slash-command.js';
 
@@ -14,6 +18,9 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   app.use(retryFilter(deps.log));
   app.command(SLASH_COMMAND, (args) => handleSlashCommand(args, deps));
   app.action<BlockAction<ButtonAction>>(CARD_ACTION_PATTERN, (args) => handleBlockAction(args, deps));
+  app.shortcut<MessageShortcut>({ type: 'message_action', callback_id: ANSWER_MESSAGE_CALLBACK }, (args) => handleMessageShortcut(args, deps));
+  app.action<BlockAction<ButtonAction>>(SLACK_REPLY_IN_THREAD_ACTION, (args) => handleReplyInThread(args, deps));
+  app.action<BlockAction<ButtonAction>>(SLACK_DISMISS_ACTION, (args) => handleDismiss(args, deps));
   app.event('app_mention', (args) => handleAppMention(args, deps));
   app.event('message', (args) => handleDirectMessage(args, deps));
 
