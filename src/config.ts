@@ -1,6 +1,10 @@
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
 import { Cron } from 'croner';
+import type { AutoAnswerPolicy } from './core/help-channels.js';
+
+/** The auto-answer rate limit's window; its count is AUTOANSWER_MAX_PER_10_MINUTES. */
+const AUTOANSWER_WINDOW_SECONDS = 600;
 
 /**
  * Every environment variable the bot reads. `.env.example` documents each one;
@@ -64,6 +68,21 @@ const intText = (fallback: number, min: number, max: number) =>
       return n;
     });
 
+const probabilityText = (fallback: number, min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return fallback;
+      const n = Number(v);
+      if (!Number.isFinite(n) || n < min || n > max) {
+        ctx.addIssue({ code: 'custom', message: `must be a number from ${min} to ${max} (a probability, e.g. 0.9)` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 export const envSchema = z
@@ -117,6 +136,11 @@ export const envSchema = z
       .transform((v) => (v === undefined || v === '' ? './data' : v)),
     STORE_QUESTIONS: booleanText(true),
     REPEAT_COOLDOWN_SECONDS: intText(120, 0, 86_400),
+    ADMIN_USER_IDS: idList,
+    // Below the engine's own answer bar (0.5) an auto-answer would be a guess nobody asked for.
+    AUTOANSWER_MIN_CONFIDENCE: probabilityText(0.9, 0.5, 1),
+    AUTOANSWER_MAX_PER_10_MINUTES: intText(5, 1, 100),
+    DISCORD_HELP_CHANNELS_ENABLED: booleanText(false),
   });
 
 type Env = z.infer<typeof envSchema>;
@@ -146,6 +170,13 @@ function crossFieldProblems(raw: Record<string, string | undefined>): string[] {
   if (slackChannels.some((id) => !/^[CGD][A-Z0-9]{6,}$/.test(id))) {
     problems.push('SLACK_TIP_CHANNELS must be comma-separated Slack channel ids such as C0123ABCD (not #names)');
   }
+  if (list('ADMIN_USER_IDS').some((id) => !/^[UW][A-Z0-9]{2,20}$/.test(id))) {
+    problems.push('ADMIN_USER_IDS must be comma-separated Slack user ids such as U0123ABCD (from a profile: ⋮ → Copy member ID), not names');
+  }
+  if (list('ADMIN_USER_IDS').length > 0 && !set('SLACK_BOT_TOKEN')) problems.push('ADMIN_USER_IDS needs Slack to be configured (SLACK_BOT_TOKEN)');
+  if (raw['DISCORD_HELP_CHANNELS_ENABLED'] !== undefined && ['true', '1', 'yes', 'on'].includes(raw['DISCORD_HELP_CHANNELS_ENABLED'].trim().toLowerCase()) && !set('DISCORD_TOKEN')) {
+    problems.push('DISCORD_HELP_CHANNELS_ENABLED needs Discord to be configured (DISCORD_TOKEN)');
+  }
   if (discordChannels.some((id) => !/^\d{15,21}$/.test(id))) {
     problems.push('DISCORD_TIP_CHANNELS must be comma-separated Discord channel ids (digits)');
   }
@@ -153,8 +184,8 @@ function crossFieldProblems(raw: Record<string, string | undefined>): string[] {
 }
 
 export type SlackConfig =
-  | { mode: 'socket'; botToken: string; appToken: string; signingSecret?: string; apiUrl?: string; tipChannels: string[] }
-  | { mode: 'http'; botToken: string; signingSecret: string; port: number; apiUrl?: string; tipChannels: string[] };
+  | { mode: 'socket'; botToken: string; appToken: string; signingSecret?: string; apiUrl?: string; tipChannels: string[]; adminUserIds: string[] }
+  | { mode: 'http'; botToken: string; signingSecret: string; port: number; apiUrl?: string; tipChannels: string[]; adminUserIds: string[] };
 
 export interface DiscordConfig {
   token: string;
@@ -162,6 +193,8 @@ export interface DiscordConfig {
   guildId?: string;
   apiUrl?: string;
   tipChannels: string[];
+  /** DISCORD_HELP_CHANNELS_ENABLED: read messages (Guild Messages + the privileged Message Content intent) for help channels. */
+  helpChannelsEnabled: boolean;
 }
 
 export interface Config {
@@ -173,6 +206,8 @@ export interface Config {
   dataDir: string;
   storeQuestions: boolean;
   repeatCooldownSeconds: number;
+  /** Help-channel mode: when the bot answers unasked, and how often. */
+  autoAnswer: AutoAnswerPolicy;
 }
 
 /** Raised for a bad environment; its message is the whole, user-facing explanation. */
@@ -213,6 +248,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
             ...(env.SLACK_SIGNING_SECRET !== undefined && { signingSecret: env.SLACK_SIGNING_SECRET }),
             ...(env.SLACK_API_URL !== undefined && { apiUrl: env.SLACK_API_URL }),
             tipChannels: env.SLACK_TIP_CHANNELS,
+            adminUserIds: env.ADMIN_USER_IDS,
           }
         : {
             mode: 'http',
@@ -221,6 +257,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
             port: env.PORT,
             ...(env.SLACK_API_URL !== undefined && { apiUrl: env.SLACK_API_URL }),
             tipChannels: env.SLACK_TIP_CHANNELS,
+            adminUserIds: env.ADMIN_USER_IDS,
           };
   }
   const discord: DiscordConfig | undefined =
@@ -232,6 +269,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
           ...(env.DISCORD_GUILD_ID !== undefined && { guildId: env.DISCORD_GUILD_ID }),
           ...(env.DISCORD_API_URL !== undefined && { apiUrl: env.DISCORD_API_URL }),
           tipChannels: env.DISCORD_TIP_CHANNELS,
+          helpChannelsEnabled: env.DISCORD_HELP_CHANNELS_ENABLED,
         };
   return {
     logLevel: env.LOG_LEVEL,
@@ -242,6 +280,11 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     dataDir: env.DATA_DIR,
     storeQuestions: env.STORE_QUESTIONS,
     repeatCooldownSeconds: env.REPEAT_COOLDOWN_SECONDS,
+    autoAnswer: {
+      minConfidence: env.AUTOANSWER_MIN_CONFIDENCE,
+      maxPerWindow: env.AUTOANSWER_MAX_PER_10_MINUTES,
+      windowSeconds: AUTOANSWER_WINDOW_SECONDS,
+    },
   };
 }
 

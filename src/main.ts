@@ -96,7 +96,7 @@ async function main(): Promise<void> {
       .catch((err: unknown) => log.error({ err }, 'error while shutting down'))
       .finally(() => process.exit(1));
   };
-  const deps = { config, core, log, repeatGuard, onDown };
+  const deps = { config, core, log, repeatGuard, onDown, reports: store, helpChannels: store.helpChannels };
   try {
     // Imported on demand so the console never loads Bolt or discord.js.
     if (config.slack) {

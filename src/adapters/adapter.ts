@@ -1,7 +1,9 @@
 import type { Config } from '../config.js';
 import type { Card } from '../core/card.js';
 import type { Core } from '../core/create-core.js';
+import type { HelpChannelStore } from '../core/help-channels.js';
 import type { RepeatGuard } from '../core/repeat-guard.js';
+import type { ReportStore } from '../core/storage.js';
 import type { Platform } from '../core/usage.js';
 import type { Logger } from '../log.js';
 
@@ -11,6 +13,10 @@ export interface AdapterDeps {
   core: Core;
   log: Logger;
   repeatGuard: RepeatGuard;
+  /** The curator report's figures (Slack's Home tab shows admins a summary). */
+  reports?: ReportStore;
+  /** Help channels (`/vmvc autoanswer`); the store's, so every bot copy shares them. Without it the mode is unavailable. */
+  helpChannels?: HelpChannelStore;
   clock?: () => Date;
   /**
    * Called once if the adapter stops for good while running (Discord revoked

@@ -1,3 +1,4 @@
+import type { HelpChannelStore } from './help-channels.js';
 import type { RepeatGuard } from './repeat-guard.js';
 import type { Platform, UsageRecorder } from './usage.js';
 
@@ -8,6 +9,7 @@ import type { Platform, UsageRecorder } from './usage.js';
  *   - a tip slot: UNIQUE (platform, channel_id, slot_key)
  *   - a vote:     UNIQUE (platform, user_hash, entry_id)
  *   - a recent visible post: UNIQUE (platform, channel_id, entry_id)
+ *   - an auto-reply in a help channel: UNIQUE (platform, channel_id, thread_id)
  * Methods are synchronous because the embedded driver is; a server-backed
  * implementation would make them async behind the same names.
  */
@@ -116,5 +118,7 @@ export interface Storage extends TipStore, ReportStore {
   readonly recorder: UsageRecorder;
   /** A repeat guard every process sharing this database sees. */
   repeatGuard(cooldownSeconds: number): RepeatGuard;
+  /** Which channels are help channels, and the auto-replies made in them. */
+  readonly helpChannels: HelpChannelStore;
   close(): void;
 }

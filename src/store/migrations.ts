@@ -64,4 +64,27 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX recent_posts_by_time ON recent_posts (at);
   `,
+  // 2: help channels (opt-in auto-answer per channel) and the auto-replies made there.
+  `
+  CREATE TABLE help_channels (
+    platform   TEXT    NOT NULL,
+    channel_id TEXT    NOT NULL,
+    enabled_at INTEGER NOT NULL,
+    -- One-way hash of who switched it on, as votes keep it; never the user id.
+    enabled_by TEXT,
+    PRIMARY KEY (platform, channel_id)
+  );
+
+  CREATE TABLE auto_replies (
+    platform    TEXT    NOT NULL,
+    channel_id  TEXT    NOT NULL,
+    -- The thread (Slack: the top-level message ts; Discord: the message id).
+    thread_id   TEXT    NOT NULL,
+    at          INTEGER NOT NULL,
+    message_ref TEXT,
+    -- At most one auto-reply per thread, whichever bot copy claims first.
+    PRIMARY KEY (platform, channel_id, thread_id)
+  );
+  CREATE INDEX auto_replies_by_channel_time ON auto_replies (platform, channel_id, at);
+  `,
 ];

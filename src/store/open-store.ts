@@ -1,6 +1,7 @@
 import type { RepeatGuard } from '../core/repeat-guard.js';
 import type { Storage } from '../core/storage.js';
 import { databasePath, openDatabase } from './open-database.js';
+import { createSqliteHelpChannels } from './sqlite-help-channels.js';
 import { createSqliteRepeatGuard } from './sqlite-repeat-guard.js';
 import { createSqliteTipStore } from './sqlite-tips.js';
 import { createSqliteRecorder, createSqliteReportStore } from './sqlite-usage.js';
@@ -33,6 +34,7 @@ export function openStore(options: StoreOptions): SqliteStorage {
     ...tips,
     ...report,
     recorder,
+    helpChannels: createSqliteHelpChannels(db),
     repeatGuard(cooldownSeconds) {
       const guard = guards.get(cooldownSeconds) ?? createSqliteRepeatGuard(db, cooldownSeconds);
       guards.set(cooldownSeconds, guard);

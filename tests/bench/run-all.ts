@@ -5,9 +5,12 @@
 import { runDiscordInteractionBench } from './discord-interaction.js';
 import { runEngineBench } from './engine.js';
 import { runSlackAckBench } from './slack-ack.js';
+import { runSlackShortcutBench } from './slack-shortcut.js';
 
 await runEngineBench();
 console.log('');
 await runSlackAckBench();
+console.log('');
+await runSlackShortcutBench();
 console.log('');
 await runDiscordInteractionBench();

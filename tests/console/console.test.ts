@@ -1,13 +1,25 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { cleanEnv, MAIN } from '../helpers/run-node.js';
+
+const temps: string[] = [];
+afterEach(() => {
+  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** An empty working folder (no .env, its own ./data), removed after the test. */
+function tempCwd(): string {
+  const cwd = mkdtempSync(path.join(os.tmpdir(), 'vmvc-console-'));
+  temps.push(cwd);
+  return cwd;
+}
 
 /** `npm start` with no tokens, in a folder with no .env, fed piped stdin. */
 function startBot(input: string, env: Record<string, string> = {}) {
-  const cwd = mkdtempSync(path.join(os.tmpdir(), 'vmvc-console-'));
+  const cwd = tempCwd();
   return spawnSync(process.execPath, [MAIN], { cwd, input, env: cleanEnv(env), encoding: 'utf8', timeout: 20_000 });
 }
 
@@ -56,7 +68,7 @@ describe('console (npm start with no tokens)', () => {
     expect(eof.status).toBe(0);
     expect(eof.stdout).toContain('bye');
 
-    const cwd = mkdtempSync(path.join(os.tmpdir(), 'vmvc-console-'));
+    const cwd = tempCwd();
     const child = spawn(process.execPath, [MAIN], { cwd, env: cleanEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (c: Buffer) => (out += c.toString()));

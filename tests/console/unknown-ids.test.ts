@@ -1,13 +1,19 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { cleanEnv, MAIN, runCli } from '../helpers/run-node.js';
+
+const temps: string[] = [];
+afterEach(() => {
+  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
 
 /** One console line through `npm start` (no tokens), as a user types it. */
 function consoleSays(line: string): string {
   const cwd = mkdtempSync(path.join(os.tmpdir(), 'vmvc-console-'));
+  temps.push(cwd);
   const r = spawnSync(process.execPath, [MAIN], { cwd, input: `${line}\nquit\n`, env: cleanEnv(), encoding: 'utf8', timeout: 20_000 });
   expect(r.status).toBe(0);
   return r.stdout;

@@ -6,9 +6,23 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const BIN = path.join(ROOT, 'dist/src/adapters/cli/bin.js');
 export const MAIN = path.join(ROOT, 'dist/src/main.js');
 
-/** A clean environment: no tokens leak in from the machine running the tests. */
+/** Where the children write V8 coverage under `npm run coverage` (see tests/global-setup.ts). */
+export const CHILD_COVERAGE_DIR = path.join(ROOT, 'coverage/.children');
+
+/**
+ * A clean environment: no tokens leak in from the machine running the tests.
+ * Only the test run's own temp folder (TMPDIR) and, under `--coverage`, the
+ * children's coverage folder are passed on.
+ */
 export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  return { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', NODE_ENV: 'test', ...extra };
+  return {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '/tmp',
+    NODE_ENV: 'test',
+    ...(process.env.TMPDIR !== undefined && { TMPDIR: process.env.TMPDIR }),
+    ...(process.env.VMVC_CHILD_COVERAGE !== undefined && { NODE_V8_COVERAGE: process.env.VMVC_CHILD_COVERAGE }),
+    ...extra,
+  };
 }
 
 export interface RunResult {

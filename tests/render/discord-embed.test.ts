@@ -6,25 +6,36 @@ import { createCore } from '../../src/core/create-core.js';
 import { loadKnowledge } from '../../src/core/knowledge/load.js';
 import {
   CARD_COLOURS,
-  DISCORD_AUTOCOMPLETE_MAX_CHOICES,
-  DISCORD_BUTTON_LABEL_MAX,
-  DISCORD_CHOICE_NAME_MAX,
-  DISCORD_CUSTOM_ID_MAX,
-  DISCORD_EMBED_DESCRIPTION_MAX,
-  DISCORD_EMBED_FIELD_NAME_MAX,
-  DISCORD_EMBED_FIELD_VALUE_MAX,
-  DISCORD_EMBED_FOOTER_MAX,
-  DISCORD_EMBED_MAX_FIELDS,
-  DISCORD_EMBED_TITLE_MAX,
-  DISCORD_EMBED_TOTAL_MAX,
-  DISCORD_MAX_ACTION_ROWS,
-  DISCORD_MAX_BUTTONS_PER_ROW,
   embedLength,
   renderAutocompleteChoices,
   renderDiscordMessage,
   toRestBody,
   type DiscordMessage,
 } from '../../src/render/discord-embed.js';
+import * as renderer from '../../src/render/discord-embed.js';
+
+/*
+ * Discord's documented limits, written here as literals on purpose: taken from
+ * the renderer, a wrong limit there would pass every test below. Sources:
+ * discord.com/developers/docs/resources/message#embed-object-embed-limits
+ * (title 256, description 4,096, 25 fields, field name 256 and value 1,024,
+ * footer 2,048, 6,000 in all), .../interactions/message-components (5 action
+ * rows of 5 buttons, label 80, custom_id 100) and .../interactions/
+ * application-commands (autocomplete: 25 choices, choice name 100).
+ */
+const DISCORD_EMBED_TITLE_MAX = 256;
+const DISCORD_EMBED_DESCRIPTION_MAX = 4096;
+const DISCORD_EMBED_MAX_FIELDS = 25;
+const DISCORD_EMBED_FIELD_NAME_MAX = 256;
+const DISCORD_EMBED_FIELD_VALUE_MAX = 1024;
+const DISCORD_EMBED_FOOTER_MAX = 2048;
+const DISCORD_EMBED_TOTAL_MAX = 6000;
+const DISCORD_MAX_ACTION_ROWS = 5;
+const DISCORD_MAX_BUTTONS_PER_ROW = 5;
+const DISCORD_BUTTON_LABEL_MAX = 80;
+const DISCORD_CUSTOM_ID_MAX = 100;
+const DISCORD_AUTOCOMPLETE_MAX_CHOICES = 25;
+const DISCORD_CHOICE_NAME_MAX = 100;
 
 const knowledge = loadKnowledge();
 const core = createCore(knowledge, { random: () => 0 });
@@ -260,5 +271,23 @@ describe('renderDiscordMessage for the message command', () => {
     expect(ids(renderDiscordMessage(buildDeclinedCard(knowledge, 'unknown'), { messageAction: {} })).some((id) => id.startsWith('vmvc-reply:'))).toBe(false);
     const tooLong = renderDiscordMessage(answer, { messageAction: { replyCustomId: `vmvc-reply:${'1'.repeat(DISCORD_CUSTOM_ID_MAX)}` } });
     expect(ids(tooLong).some((id) => id.startsWith('vmvc-reply:'))).toBe(false);
+  });
+});
+
+describe("the renderer's own limits", () => {
+  it('are no looser than Discord documents (a looser one only fails once a card grows into it)', () => {
+    expect(renderer.DISCORD_EMBED_TITLE_MAX).toBeLessThanOrEqual(DISCORD_EMBED_TITLE_MAX);
+    expect(renderer.DISCORD_EMBED_DESCRIPTION_MAX).toBeLessThanOrEqual(DISCORD_EMBED_DESCRIPTION_MAX);
+    expect(renderer.DISCORD_EMBED_MAX_FIELDS).toBeLessThanOrEqual(DISCORD_EMBED_MAX_FIELDS);
+    expect(renderer.DISCORD_EMBED_FIELD_NAME_MAX).toBeLessThanOrEqual(DISCORD_EMBED_FIELD_NAME_MAX);
+    expect(renderer.DISCORD_EMBED_FIELD_VALUE_MAX).toBeLessThanOrEqual(DISCORD_EMBED_FIELD_VALUE_MAX);
+    expect(renderer.DISCORD_EMBED_FOOTER_MAX).toBeLessThanOrEqual(DISCORD_EMBED_FOOTER_MAX);
+    expect(renderer.DISCORD_EMBED_TOTAL_MAX).toBeLessThanOrEqual(DISCORD_EMBED_TOTAL_MAX);
+    expect(renderer.DISCORD_MAX_ACTION_ROWS).toBeLessThanOrEqual(DISCORD_MAX_ACTION_ROWS);
+    expect(renderer.DISCORD_MAX_BUTTONS_PER_ROW).toBeLessThanOrEqual(DISCORD_MAX_BUTTONS_PER_ROW);
+    expect(renderer.DISCORD_BUTTON_LABEL_MAX).toBeLessThanOrEqual(DISCORD_BUTTON_LABEL_MAX);
+    expect(renderer.DISCORD_CUSTOM_ID_MAX).toBeLessThanOrEqual(DISCORD_CUSTOM_ID_MAX);
+    expect(renderer.DISCORD_AUTOCOMPLETE_MAX_CHOICES).toBeLessThanOrEqual(DISCORD_AUTOCOMPLETE_MAX_CHOICES);
+    expect(renderer.DISCORD_CHOICE_NAME_MAX).toBeLessThanOrEqual(DISCORD_CHOICE_NAME_MAX);
   });
 });

@@ -5,24 +5,34 @@ import { decodeAction } from '../../src/core/card-actions.js';
 import { createCore } from '../../src/core/create-core.js';
 import {
   renderSlackBlocks,
-  SLACK_ACTION_ID_MAX,
-  SLACK_ACTIONS_ELEMENTS_MAX,
-  SLACK_BUTTON_TEXT_MAX,
-  SLACK_BUTTON_VALUE_MAX,
-  SLACK_CONTEXT_ELEMENTS_MAX,
-  SLACK_CONTEXT_TEXT_MAX,
   SLACK_DISMISS_ACTION,
   SLACK_FALLBACK_TEXT_MAX,
-  SLACK_FIELD_TEXT_MAX,
-  SLACK_HEADER_TEXT_MAX,
-  SLACK_MESSAGE_BLOCKS_MAX,
   SLACK_REPLY_IN_THREAD_ACTION,
-  SLACK_SECTION_FIELDS_MAX,
-  SLACK_SECTION_TEXT_MAX,
   type SlackMessage,
   type SlackRenderOptions,
 } from '../../src/render/slack-blocks.js';
+import * as renderer from '../../src/render/slack-blocks.js';
 import { realKnowledge } from '../fixtures/slack/start-test-slack.js';
+
+/*
+ * Slack's documented Block Kit limits, written here as literals on purpose:
+ * taken from the renderer, a wrong limit there would pass every test below.
+ * Sources: docs.slack.dev/reference/block-kit/blocks (header: text 150; section:
+ * text 3,000, fields 10 items of 2,000; context: 10 elements; actions: 25
+ * elements; a message: 50 blocks), .../block-elements/button-element (text 75,
+ * value 2,000, action_id 255) and .../composition-objects/text-object (3,000).
+ */
+const SLACK_HEADER_TEXT_MAX = 150;
+const SLACK_SECTION_TEXT_MAX = 3000;
+const SLACK_SECTION_FIELDS_MAX = 10;
+const SLACK_FIELD_TEXT_MAX = 2000;
+const SLACK_CONTEXT_ELEMENTS_MAX = 10;
+const SLACK_CONTEXT_TEXT_MAX = 3000;
+const SLACK_ACTIONS_ELEMENTS_MAX = 25;
+const SLACK_MESSAGE_BLOCKS_MAX = 50;
+const SLACK_BUTTON_TEXT_MAX = 75;
+const SLACK_BUTTON_VALUE_MAX = 2000;
+const SLACK_ACTION_ID_MAX = 255;
 
 type Json = Record<string, unknown>;
 
@@ -319,5 +329,21 @@ describe('renderSlackBlocks for the message shortcut', () => {
     expect(new Set(liveTokens(message))).toEqual(new Set(['<@U0ASKER>', '<@U0CLICKER>']));
     expect(liveTokens(renderSlackBlocks(answer, { sharedBy: 'U0CLICKER', askedBy: '<!channel>' }))).toEqual(['<@U0CLICKER>']);
     expect(JSON.stringify(renderSlackBlocks(answer, { sharedBy: 'U0SAME', askedBy: 'U0SAME' }).blocks)).toContain('Shared by <@U0SAME>');
+  });
+});
+
+describe("the renderer's own limits", () => {
+  it('are no looser than Slack documents (a looser one only fails once a card grows into it)', () => {
+    expect(renderer.SLACK_HEADER_TEXT_MAX).toBeLessThanOrEqual(SLACK_HEADER_TEXT_MAX);
+    expect(renderer.SLACK_SECTION_TEXT_MAX).toBeLessThanOrEqual(SLACK_SECTION_TEXT_MAX);
+    expect(renderer.SLACK_SECTION_FIELDS_MAX).toBeLessThanOrEqual(SLACK_SECTION_FIELDS_MAX);
+    expect(renderer.SLACK_FIELD_TEXT_MAX).toBeLessThanOrEqual(SLACK_FIELD_TEXT_MAX);
+    expect(renderer.SLACK_CONTEXT_ELEMENTS_MAX).toBeLessThanOrEqual(SLACK_CONTEXT_ELEMENTS_MAX);
+    expect(renderer.SLACK_CONTEXT_TEXT_MAX).toBeLessThanOrEqual(SLACK_CONTEXT_TEXT_MAX);
+    expect(renderer.SLACK_ACTIONS_ELEMENTS_MAX).toBeLessThanOrEqual(SLACK_ACTIONS_ELEMENTS_MAX);
+    expect(renderer.SLACK_MESSAGE_BLOCKS_MAX).toBeLessThanOrEqual(SLACK_MESSAGE_BLOCKS_MAX);
+    expect(renderer.SLACK_BUTTON_TEXT_MAX).toBeLessThanOrEqual(SLACK_BUTTON_TEXT_MAX);
+    expect(renderer.SLACK_BUTTON_VALUE_MAX).toBeLessThanOrEqual(SLACK_BUTTON_VALUE_MAX);
+    expect(renderer.SLACK_ACTION_ID_MAX).toBeLessThanOrEqual(SLACK_ACTION_ID_MAX);
   });
 });

@@ -15,8 +15,8 @@ import { truncatePlain } from '../../render/truncate.js';
 const MAX_STATIC_CHOICES = 25;
 
 export const COMMAND_NAME = 'vmvc';
-export const SUBCOMMANDS = { ask: 'ask', compare: 'compare', tip: 'tip', topics: 'topics', help: 'help' } as const;
-export const OPTIONS = { question: 'question', target: 'target', private: 'private', dimension: 'dimension' } as const;
+export const SUBCOMMANDS = { ask: 'ask', compare: 'compare', tip: 'tip', topics: 'topics', help: 'help', autoanswer: 'autoanswer' } as const;
+export const OPTIONS = { question: 'question', target: 'target', private: 'private', dimension: 'dimension', mode: 'mode' } as const;
 /** The message context-menu command (right-click a message → Apps). Context-menu names may hold capitals and spaces, up to 32 characters. */
 export const ANSWER_MESSAGE_COMMAND = 'Answer with vmvc';
 
@@ -91,6 +91,25 @@ export function buildSlashCommand(knowledge: Pick<Knowledge, 'comparison'>): RES
       { type: ApplicationCommandOptionType.Subcommand, name: SUBCOMMANDS.tip, description: 'A random tip about containers and VMs' },
       { type: ApplicationCommandOptionType.Subcommand, name: SUBCOMMANDS.topics, description: 'Every topic I can answer' },
       { type: ApplicationCommandOptionType.Subcommand, name: SUBCOMMANDS.help, description: 'What I can answer, with examples' },
+      {
+        // Not default_member_permissions: that would hide all of /vmvc. Switching is checked on the member (Manage Channels).
+        type: ApplicationCommandOptionType.Subcommand,
+        name: SUBCOMMANDS.autoanswer,
+        description: 'Help-channel mode here: answer confident questions unasked (Manage Channels to switch)',
+        options: [
+          {
+            type: ApplicationCommandOptionType.String,
+            name: OPTIONS.mode,
+            description: 'on, off, or status (the default)',
+            required: false,
+            choices: [
+              { name: 'status', value: 'status' },
+              { name: 'on', value: 'on' },
+              { name: 'off', value: 'off' },
+            ],
+          },
+        ],
+      },
     ],
   };
 }

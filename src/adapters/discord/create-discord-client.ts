@@ -30,10 +30,14 @@ export interface DiscordConnection {
   login(): Promise<void>;
 }
 
-export function createDiscordClient(config: Pick<DiscordConfig, 'token' | 'apiUrl'>): DiscordConnection {
+export function createDiscordClient(config: Pick<DiscordConfig, 'token' | 'apiUrl'> & { helpChannelsEnabled?: boolean }): DiscordConnection {
   // Slash commands, autocomplete and buttons arrive as interactions, which need no
-  // intent at all; Guilds keeps the channel cache sane. No privileged intents.
-  const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: restOptions(config) });
+  // intent at all; Guilds keeps the channel cache sane. Help channels (opt-in) read
+  // messages: Guild Messages, and the privileged Message Content for their text.
+  const intents = config.helpChannelsEnabled === true
+    ? [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent]
+    : [GatewayIntentBits.Guilds];
+  const client = new Client({ intents, rest: restOptions(config) });
   return {
     client,
     async login() {

@@ -6,6 +6,7 @@ import { createDiscordPoster } from './discord-poster.js';
 import { describeDiscordError, errorLogFields, isInvalidTokenError } from './discord-errors.js';
 import { describeFatalClose } from './gateway-close.js';
 import type { HandlerContext } from './handlers/handler-context.js';
+import { handleHelpChannelMessage } from './handlers/help-channel-message.js';
 import { routeInteraction } from './handlers/route-interaction.js';
 
 /**
@@ -25,6 +26,7 @@ export async function startDiscord(deps: AdapterDeps): Promise<RunningAdapter> {
     log,
     now: deps.clock ?? (() => new Date()),
     postMessage: async (channelId, body) => (await postRest.post(Routes.channelMessages(channelId), { body })) as { id: string },
+    ...(config.helpChannelsEnabled && deps.helpChannels !== undefined && { help: { store: deps.helpChannels, policy: deps.config.autoAnswer } }),
   };
 
   // Without an 'error' listener an EventEmitter error event throws and kills the process.
@@ -49,6 +51,11 @@ export async function startDiscord(deps: AdapterDeps): Promise<RunningAdapter> {
   );
   // Not an async listener: routeInteraction never rejects, so nothing is re-emitted as 'error'.
   client.on(Events.InteractionCreate, (interaction) => void routeInteraction(interaction, ctx));
+  if (ctx.help !== undefined) {
+    client.on(Events.MessageCreate, (message) =>
+      void handleHelpChannelMessage(message, ctx).catch((err: unknown) => log.error({ err }, `auto-answer failed: ${err instanceof Error ? err.message : String(err)}`)),
+    );
+  }
 
   // A plain listener, not events.once: that would reject (unhandled) on a later 'error' event.
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
@@ -70,6 +77,7 @@ export async function startDiscord(deps: AdapterDeps): Promise<RunningAdapter> {
     post: (channelId: string, card: Card) => poster.post(channelId, card),
     async stop() {
       client.removeAllListeners(Events.InteractionCreate);
+      client.removeAllListeners(Events.MessageCreate);
       await client.destroy();
     },
   };

@@ -50,7 +50,15 @@ export async function startSlack(deps: AdapterDeps, options: StartSlackOptions =
   const poster = slackPoster(postClient);
   const botUserId = identity.botUserId;
   const team = identity.team;
-  registerListeners(app, { core: deps.core, repeatGuard: deps.repeatGuard, log, clock: deps.clock ?? (() => new Date()) });
+  registerListeners(app, {
+    core: deps.core,
+    repeatGuard: deps.repeatGuard,
+    log,
+    clock: deps.clock ?? (() => new Date()),
+    ...(deps.reports !== undefined && { reports: deps.reports }),
+    adminUserIds: config.adminUserIds,
+    ...(deps.helpChannels !== undefined && { help: { store: deps.helpChannels, policy: deps.config.autoAnswer } }),
+  });
 
   let address: RunningSlack['address'];
   if (config.mode === 'http') {

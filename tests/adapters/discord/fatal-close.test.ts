@@ -1,9 +1,9 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { StartupError } from '../../../src/adapters/adapter.js';
 import { startFakeDiscord, type FakeDiscord } from '../../fixtures/discord/fake-discord.js';
 import { FAKE_TOKEN, startBotAgainstFake, type BotHarness } from '../../fixtures/discord/start-bot.js';
@@ -23,9 +23,16 @@ interface LogLine {
   [key: string]: unknown;
 }
 
+const temps: string[] = [];
+// afterAll, not afterEach: a bot still shutting down when its test ends may yet write to its folder.
+afterAll(() => {
+  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
 /** `npm start` as a child process, its JSON log lines as they arrive, and its exit. */
 function startMain(env: Record<string, string>) {
   const cwd = mkdtempSync(path.join(os.tmpdir(), 'vmvc-fatal-close-'));
+  temps.push(cwd);
   const child = spawn(process.execPath, [MAIN], { cwd, env: cleanEnv({ DATA_DIR: path.join(cwd, 'data'), LOG_LEVEL: 'info', ...env }), stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));

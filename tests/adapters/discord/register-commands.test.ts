@@ -43,7 +43,7 @@ describe('the /vmvc command definition', () => {
   it('has the ask, compare, tip, topics and help subcommands', () => {
     expect(vmvc?.name).toBe('vmvc');
     expect(vmvc?.options?.map((o) => [o.name, o.type])).toEqual(
-      ['ask', 'compare', 'tip', 'topics', 'help'].map((n) => [n, ApplicationCommandOptionType.Subcommand]),
+      ['ask', 'compare', 'tip', 'topics', 'help', 'autoanswer'].map((n) => [n, ApplicationCommandOptionType.Subcommand]),
     );
   });
 
@@ -107,7 +107,7 @@ describe('npm run discord:register (runRegisterCli)', () => {
     expect(code).toBe(0);
     expect(out).toHaveLength(1);
     expect(out[0]).toMatch(
-      /^Registered \/vmvc with subcommands ask, compare, tip, topics, help and the message command "Answer with vmvc" in guild 333333333333333333/,
+      /^Registered \/vmvc with subcommands ask, compare, tip, topics, help, autoanswer and the message command "Answer with vmvc" in guild 333333333333333333/,
     );
     const put = fake.requests.slice(before).find((r) => r.method === 'PUT');
     expect(put?.path).toBe(`/applications/${FAKE_APPLICATION_ID}/guilds/${GUILD}/commands`);

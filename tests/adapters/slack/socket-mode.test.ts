@@ -107,7 +107,10 @@ describe('Socket Mode, end to end against a local WebSocket fake', () => {
     expect(post.body['thread_ts']).toBe('1700000500.000100');
     const retryAck = await sm.send({ envelope_id: 'env-3', type: 'events_api', accepts_response_payload: false, retry_attempt: 1, retry_reason: 'timeout', payload });
     expect(retryAck['envelope_id']).toBe('env-3');
-    await new Promise((r) => setTimeout(r, 100));
+    // A later mention that IS answered: the retry before it had its turn, and would have posted first.
+    const marker = { ...event, ts: '1700000501.000100', channel: 'C0SOCKETMARK' };
+    await sm.send({ envelope_id: 'env-4', type: 'events_api', accepts_response_payload: false, retry_attempt: 0, retry_reason: '', payload: { ...payload, event: marker, event_id: 'Ev-sock-mark' } });
+    await t.fake.waitFor('chat.postMessage', (c) => c.body['channel'] === 'C0SOCKETMARK');
     expect(t.fake.callsOf('chat.postMessage').filter((c) => c.body['channel'] === 'C0SOCKET')).toHaveLength(1);
   });
 });

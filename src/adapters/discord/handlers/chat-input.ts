@@ -2,6 +2,7 @@ import type { ChatInputCommandInteraction } from 'discord.js';
 import type { Reply } from '../../../core/commands/command.js';
 import type { RequestContext } from '../../../core/create-core.js';
 import { COMMAND_NAME, OPTIONS, SUBCOMMANDS, discordHelpCard } from '../commands.js';
+import { handleAutoAnswerSubcommand } from './autoanswer.js';
 import type { HandlerContext } from './handler-context.js';
 import { sendCard } from './send-card.js';
 import { answerUnhandled } from './unhandled.js';
@@ -18,6 +19,10 @@ export async function handleChatInput(interaction: ChatInputCommandInteraction, 
   }
   const rc: RequestContext = { platform: 'discord', userId: interaction.user.id };
   const sub = interaction.options.getSubcommand(false);
+  if (sub === SUBCOMMANDS.autoanswer) {
+    await handleAutoAnswerSubcommand(interaction, ctx);
+    return;
+  }
   let reply: Reply;
   let isPrivate: boolean;
   let target: string | undefined;

@@ -1,5 +1,6 @@
 import type { RESTPostAPIChannelMessageJSONBody } from 'discord.js';
 import type { Core } from '../../../core/create-core.js';
+import type { AutoAnswerPolicy, HelpChannelStore } from '../../../core/help-channels.js';
 import type { RepeatGuard } from '../../../core/repeat-guard.js';
 import type { Logger } from '../../../log.js';
 
@@ -9,6 +10,8 @@ export interface HandlerContext {
   repeatGuard: RepeatGuard;
   log: Logger;
   now: () => Date;
+  /** Help-channel mode; only when DISCORD_HELP_CHANNELS_ENABLED and a store are both there. */
+  help?: { store: HelpChannelStore; policy: AutoAnswerPolicy };
   /**
    * Posts a message to a channel once: no retries and no waiting on rate
    * limits, because a post that timed out or met a 5xx may be there already

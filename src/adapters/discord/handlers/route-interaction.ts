@@ -1,9 +1,11 @@
 import type { Interaction } from 'discord.js';
 import { ANSWER_MESSAGE_COMMAND } from '../commands.js';
 import { describeDiscordError, errorLogFields } from '../discord-errors.js';
+import { isNotHelpfulButton } from '../auto-reply.js';
 import { isReplyButton } from '../reply-button-id.js';
 import { handleAnswerMessage } from './answer-message.js';
 import { handleAutocomplete } from './autocomplete.js';
+import { handleNotHelpfulButton } from './autoanswer.js';
 import { handleButton } from './button.js';
 import { handleChatInput } from './chat-input.js';
 import type { HandlerContext } from './handler-context.js';
@@ -31,6 +33,7 @@ export async function routeInteraction(interaction: Interaction, ctx: HandlerCon
     else if (interaction.isAutocomplete()) await handleAutocomplete(interaction, ctx);
     else if (interaction.isMessageContextMenuCommand() && interaction.commandName === ANSWER_MESSAGE_COMMAND) await handleAnswerMessage(interaction, ctx);
     else if (interaction.isButton() && isReplyButton(interaction.customId)) await handleReplyToMessage(interaction, ctx);
+    else if (interaction.isButton() && isNotHelpfulButton(interaction.customId)) await handleNotHelpfulButton(interaction, ctx);
     else if (interaction.isButton()) await handleButton(interaction, ctx);
     // Other context menus (we register only "Answer with vmvc"), modals and select menus come from stale registrations or other apps' leftovers.
     else if (interaction.isContextMenuCommand()) await answerUnhandled(interaction, ctx, 'context-menu', { commandName: interaction.commandName });

@@ -1,6 +1,8 @@
 import type { Core } from '../../../core/create-core.js';
 import type { RepeatGuard } from '../../../core/repeat-guard.js';
+import type { ReportStore } from '../../../core/storage.js';
 import type { Logger } from '../../../log.js';
+import type { HelpChannelDeps } from './help-channel-deps.js';
 
 /** What every Slack listener needs besides Bolt's own arguments. */
 export interface ListenerDeps {
@@ -8,4 +10,10 @@ export interface ListenerDeps {
   repeatGuard: RepeatGuard;
   log: Logger;
   clock: () => Date;
+  /** The curator figures for admins' Home tab; without it the tab says the summary is unavailable. */
+  reports?: ReportStore;
+  /** Slack user ids treated as admins besides workspace admins and owners. */
+  adminUserIds?: readonly string[];
+  /** Help-channel mode (`/vmvc autoanswer`, auto-replies); absent without a store. */
+  help?: HelpChannelDeps;
 }
