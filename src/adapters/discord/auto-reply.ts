@@ -1,4 +1,4 @@
-import { ButtonStyle, ComponentType, type RESTPostAPIChannelMessageJSONBody } from 'discord.js';
+import { ButtonStyle, ComponentType, ThreadAutoArchiveDuration, type RESTPostAPIChannelMessageJSONBody, type RESTPostAPIChannelMessagesThreadsJSONBody } from 'discord.js';
 import type { Card } from '../../core/card.js';
 import { DISCORD_CUSTOM_ID_MAX, DISCORD_MAX_ACTION_ROWS, DISCORD_MAX_BUTTONS_PER_ROW, renderDiscordMessage, toRestBody } from '../../render/discord-embed.js';
 
@@ -15,12 +15,28 @@ export function decodeNotHelpful(customId: string): { ref: string; asker: string
   return m ? { ref: m[1] as string, asker: m[2] as string } : undefined;
 }
 
+/** A thread name is 1-100 characters (Start Thread from Message, `name`). */
+export const DISCORD_THREAD_NAME_MAX = 100;
+
 /**
- * The auto-reply: the visible card as a reply to the member's message, pinging
- * nobody (not the asker either), with 👎 replaced by **Not helpful**, which
- * removes it. A ref too long for a custom_id falls back to the whole table's ref.
+ * The public thread the auto-reply goes in, started on the member's message and
+ * named after the answer's title. It archives after a day without activity
+ * (still readable; a member's post reopens it), so answered questions leave
+ * the channel's thread list.
  */
-export function autoReplyBody(card: Card, ref: string, asker: string, messageId: string): RESTPostAPIChannelMessageJSONBody {
+export function autoReplyThreadBody(card: Card): RESTPostAPIChannelMessagesThreadsJSONBody {
+  const title = card.title.replace(/\s+/g, ' ').trim() || 'vmvc answer';
+  const name = [...title].length <= DISCORD_THREAD_NAME_MAX ? title : `${[...title].slice(0, DISCORD_THREAD_NAME_MAX - 1).join('').trimEnd()}…`;
+  return { name, auto_archive_duration: ThreadAutoArchiveDuration.OneDay };
+}
+
+/**
+ * The auto-reply: the visible card, posted in the thread started on the
+ * member's message, pinging nobody (not the asker either), with 👎 replaced by
+ * **Not helpful**, which removes it. A ref too long for a custom_id falls back
+ * to the whole table's ref.
+ */
+export function autoReplyBody(card: Card, ref: string, asker: string): RESTPostAPIChannelMessageJSONBody {
   const message = renderDiscordMessage(card);
   let customId = `${NOT_HELPFUL_PREFIX}${ref}:${asker}`;
   if (customId.length > DISCORD_CUSTOM_ID_MAX || decodeNotHelpful(customId) === undefined) customId = `${NOT_HELPFUL_PREFIX}compare:${asker}`;
@@ -37,7 +53,6 @@ export function autoReplyBody(card: Card, ref: string, asker: string, messageId:
   return {
     ...toRestBody({ ...message, components: rows }),
     content: 'Answered automatically in this help channel. Not what was asked? **Not helpful** removes it.',
-    message_reference: { message_id: messageId, fail_if_not_exists: false },
-    allowed_mentions: { parse: [], replied_user: false },
+    allowed_mentions: { parse: [] },
   };
 }

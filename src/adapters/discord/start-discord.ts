@@ -26,6 +26,7 @@ export async function startDiscord(deps: AdapterDeps): Promise<RunningAdapter> {
     log,
     now: deps.clock ?? (() => new Date()),
     postMessage: async (channelId, body) => (await postRest.post(Routes.channelMessages(channelId), { body })) as { id: string },
+    startThread: async (channelId, messageId, body) => (await postRest.post(Routes.threads(channelId, messageId), { body })) as { id: string },
     ...(config.helpChannelsEnabled && deps.helpChannels !== undefined && { help: { store: deps.helpChannels, policy: deps.config.autoAnswer } }),
   };
 

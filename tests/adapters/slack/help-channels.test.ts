@@ -170,3 +170,57 @@ describe('Slack help channels: /vmvc autoanswer and auto-replies', () => {
     expect(t.recorder.votes.filter((v) => v.entryId === ref && v.vote === 'down')).toHaveLength(2);
   });
 });
+
+/**
+ * The per-channel rate limit through the Bolt app, not just the store: with
+ * AUTOANSWER_MAX_PER_10_MINUTES=2, a third confident question in the same
+ * channel within the window gets no reply. Proven by a later question in
+ * another help channel that IS answered (events are handled in order) and by
+ * the skip the listener logs for exactly that message.
+ */
+describe('Slack help channels: the per-channel rate limit', () => {
+  let t: TestSlack;
+  let store: SqliteStorage;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'vmvc-help-rate-'));
+    store = openStore({ dataDir });
+    store.helpChannels.setHelpChannel('slack', 'C0RATE', true, undefined, new Date());
+    store.helpChannels.setHelpChannel('slack', 'C0CALM', true, undefined, new Date());
+    t = await startTestSlack({ env: { AUTOANSWER_MAX_PER_10_MINUTES: '2' }, helpChannels: store.helpChannels });
+  });
+  afterAll(async () => {
+    await t.stop();
+    store.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const message = (channel: string, text: string): Json => ({ type: 'message', channel_type: 'channel', channel, user: MEMBER, text, ts: nextTs(), event_ts: '1' });
+  async function send(event: Json): Promise<void> {
+    expect((await sendEvent(t.baseUrl, event, nextEventId())).status).toBe(200);
+  }
+  const threadReplyTo = (channel: string, ts: unknown) =>
+    t.fake.waitFor('chat.postMessage', (c) => c.body['channel'] === channel && c.body['thread_ts'] === ts, 10_000);
+
+  it('answers two confident questions in a channel, not the third within 10 minutes; another channel is still answered', async () => {
+    const first = message('C0RATE', QUESTION);
+    const second = message('C0RATE', 'what is a hypervisor?');
+    const third = message('C0RATE', 'do containers share the host kernel?');
+    await send(first);
+    expect(headerOf((await threadReplyTo('C0RATE', first['ts'])).body)).toBe('Why are containers lighter than VMs?');
+    await send(second);
+    expect(headerOf((await threadReplyTo('C0RATE', second['ts'])).body)).toBe('What is a hypervisor?');
+    await send(third);
+
+    const marker = message('C0CALM', 'do containers share the host kernel?');
+    await send(marker);
+    const answered = await threadReplyTo('C0CALM', marker['ts']);
+    expect(headerOf(answered.body)).not.toBe('');
+    const skipped = await t.waitForLog(/auto-answer skipped: the channel reached its rate limit/);
+    expect(skipped['ts']).toBe(third['ts']);
+    expect(skipped['channel']).toBe('C0RATE');
+    const inRate = t.fake.callsOf('chat.postMessage').filter((c) => c.body['channel'] === 'C0RATE');
+    expect(inRate.map((c) => c.body['thread_ts'])).toEqual([first['ts'], second['ts']]);
+  });
+});

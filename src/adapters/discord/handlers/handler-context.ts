@@ -1,4 +1,4 @@
-import type { RESTPostAPIChannelMessageJSONBody } from 'discord.js';
+import type { RESTPostAPIChannelMessageJSONBody, RESTPostAPIChannelMessagesThreadsJSONBody } from 'discord.js';
 import type { Core } from '../../../core/create-core.js';
 import type { AutoAnswerPolicy, HelpChannelStore } from '../../../core/help-channels.js';
 import type { RepeatGuard } from '../../../core/repeat-guard.js';
@@ -18,4 +18,11 @@ export interface HandlerContext {
    * (the REST client behind interaction replies would send it again).
    */
   postMessage(channelId: string, body: RESTPostAPIChannelMessageJSONBody): Promise<{ id: string }>;
+  /**
+   * Starts a public thread on a message (Start Thread from Message), once, for
+   * the same reason: a retried start could not make a second thread (Discord
+   * allows one per message) but would turn a success into a confusing 160004.
+   * Resolves with the thread's channel id.
+   */
+  startThread(channelId: string, messageId: string, body: RESTPostAPIChannelMessagesThreadsJSONBody): Promise<{ id: string }>;
 }

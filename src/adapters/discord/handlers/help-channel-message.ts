@@ -1,8 +1,9 @@
 import { MessageType, type Message } from 'discord.js';
 import { answerRefOf } from '../../../core/answer-ref.js';
 import { autoAnswerFor } from '../../../core/help-channels.js';
-import { autoReplyBody } from '../auto-reply.js';
+import { autoReplyBody, autoReplyThreadBody } from '../auto-reply.js';
 import { describeDiscordError } from '../discord-errors.js';
+import { HELP_CHANNEL_PERMISSION_NAMES } from '../permissions.js';
 import type { HandlerContext } from './handler-context.js';
 
 const err2text = (err: unknown) => (err instanceof Error ? err.message : String(err));
@@ -13,6 +14,7 @@ const err2text = (err: unknown) => (err instanceof Error ? err.message : String(
  * top-level message counts: not bots or webhooks (this bot included), not
  * replies, not messages in threads, and never edits (those are messageUpdate,
  * which is not listened to). A message that mentions the bot is left alone.
+ * The answer goes in a public thread started on the message, named after it.
  */
 export async function handleHelpChannelMessage(message: Message, ctx: HandlerContext): Promise<void> {
   const help = ctx.help;
@@ -44,19 +46,14 @@ export async function handleHelpChannelMessage(message: Message, ctx: HandlerCon
     ctx.log.info({ channelId, messageId: message.id, reason: claim.reason }, `auto-answer skipped: ${claim.reason === 'rate-limited' ? 'the channel reached its rate limit' : 'the message already has an auto-reply'}`);
     return;
   }
+  // Neither call is retried (see HandlerContext): a timeout or a 5xx may have
+  // gone through, so its claim stays and the message gets no second thread.
+  let threadId: string;
   try {
-    const posted = await ctx.postMessage(channelId, autoReplyBody(reply.card, ref, message.author.id, message.id));
-    ctx.log.info({ channelId, messageId: message.id, id: ref }, 'auto-answered a help-channel message');
-    try {
-      help.store.confirmAutoReply('discord', channelId, message.id, posted.id);
-    } catch (err) {
-      ctx.log.warn(`auto-answer: could not record the reply: ${err2text(err)}`);
-    }
+    threadId = (await ctx.startThread(channelId, message.id, autoReplyThreadBody(reply.card))).id;
   } catch (err) {
-    const failure = describeDiscordError(err);
-    // postMessage never retries; a refusal (4xx) surely posted nothing, anything else may have, so its claim stays.
-    const refused = typeof (err as { status?: unknown }).status === 'number' && (err as { status: number }).status < 500;
-    ctx.log.error({ channelId, code: failure.code }, `auto-answer: the post failed: ${failure.reason}${refused ? '' : '; it may have been posted, so it is not sent again'}`);
+    const refused = isRefusal(err);
+    logFailure(ctx, channelId, 'starting its thread', err, refused);
     if (refused) {
       try {
         help.store.releaseAutoReply('discord', channelId, message.id);
@@ -64,5 +61,33 @@ export async function handleHelpChannelMessage(message: Message, ctx: HandlerCon
         // the claim stays; the message simply gets no auto-reply
       }
     }
+    return;
   }
+  try {
+    const posted = await ctx.postMessage(threadId, autoReplyBody(reply.card, ref, message.author.id));
+    ctx.log.info({ channelId, messageId: message.id, threadId, id: ref }, 'auto-answered a help-channel message in a thread');
+    try {
+      help.store.confirmAutoReply('discord', channelId, message.id, posted.id);
+    } catch (err) {
+      ctx.log.warn(`auto-answer: could not record the reply: ${err2text(err)}`);
+    }
+  } catch (err) {
+    // The thread exists now, so the claim stays even after a refusal: the message has its thread.
+    logFailure(ctx, channelId, 'posting in its thread', err, isRefusal(err), threadId);
+  }
+}
+
+/** A 4xx surely changed nothing; anything else (a 5xx, a timeout, no answer) may have. */
+function isRefusal(err: unknown): boolean {
+  const status = (err as { status?: unknown } | null)?.status;
+  return typeof status === 'number' && status < 500;
+}
+
+function logFailure(ctx: HandlerContext, channelId: string, step: string, err: unknown, refused: boolean, threadId?: string): void {
+  const failure = describeDiscordError(err);
+  const permissions = failure.code === 50013 || failure.code === 50001 ? ` (in help channels it also needs ${HELP_CHANNEL_PERMISSION_NAMES})` : '';
+  ctx.log.error(
+    { channelId, ...(threadId !== undefined && { threadId }), code: failure.code },
+    `auto-answer: ${step} failed: ${failure.reason}${permissions}${refused ? '' : '; it may have gone through, so it is not sent again'}`,
+  );
 }
