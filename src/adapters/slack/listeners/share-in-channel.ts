@@ -60,7 +60,7 @@ export async function shareInChannel(
     if (!CANNOT_POST_HERE.has(failure.code)) {
       // Even when it may have been posted: the sharer is told to look first, and a claim
       // kept for a post that may not exist would answer "posted here" to the next share.
-      deps.repeatGuard.release('slack', req.channelId, entryId);
+      releaseQuietly(deps, req.channelId, entryId);
       await replyEphemeral(respond, shareFailureText(failure), deps.log);
       return;
     }
@@ -72,7 +72,7 @@ export async function shareInChannel(
   } catch (err) {
     const failure = describeSlackError(err);
     deps.log.warn({ channel: req.channelId }, `Share in channel via response_url failed: ${failure.message}${deliveryNote(failure)}`);
-    deps.repeatGuard.release('slack', req.channelId, entryId);
+    releaseQuietly(deps, req.channelId, entryId);
     const text =
       failure.delivery === 'refused' ? 'I cannot post in this conversation. Invite me with /invite @vmvc, or share from a channel I am in.' : shareFailureText(failure);
     await replyEphemeral(respond, text, deps.log);
@@ -86,6 +86,15 @@ function confirmQuietly(deps: ListenerDeps, channelId: string, entryId: string, 
     deps.repeatGuard.confirm('slack', channelId, entryId, ts);
   } catch (err) {
     deps.log.warn({ channel: channelId }, `could not record the shared post for the repeat guard: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+/** The sharer must still hear what happened to the post when the store cannot drop the claim. */
+function releaseQuietly(deps: ListenerDeps, channelId: string, entryId: string): void {
+  try {
+    deps.repeatGuard.release('slack', channelId, entryId);
+  } catch (err) {
+    deps.log.warn({ channel: channelId }, `could not drop the repeat-guard claim of a failed share: ${err instanceof Error ? err.message : String(err)}`);
   }
 }
 
