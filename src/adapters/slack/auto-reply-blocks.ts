@@ -2,6 +2,7 @@ import type { types as SlackTypes } from '@slack/bolt';
 import type { AnswerRef } from '../../core/answer-ref.js';
 import type { Card } from '../../core/card.js';
 import { renderSlackBlocks, SLACK_MESSAGE_BLOCKS_MAX, SLACK_USER_ID, type SlackMessage } from '../../render/slack-blocks.js';
+import { readButtonObject } from './button-value.js';
 
 /** The **Not helpful** button on an auto-reply; not a `vmvc:` card action, because it acts on the reply itself. */
 export const SLACK_NOT_HELPFUL_ACTION = 'vmvc-auto:not-helpful';
@@ -19,15 +20,9 @@ export function encodeAutoReply(target: AutoReplyTarget): string {
 }
 
 export function decodeAutoReply(value: string | undefined): AutoReplyTarget | undefined {
-  if (value === undefined) return undefined;
-  let raw: unknown;
-  try {
-    raw = JSON.parse(value);
-  } catch {
-    return undefined;
-  }
-  if (raw === null || typeof raw !== 'object') return undefined;
-  const { r, a } = raw as Record<string, unknown>;
+  const raw = readButtonObject(value);
+  if (raw === undefined) return undefined;
+  const { r, a } = raw;
   if (typeof r !== 'string' || !REF.test(r) || typeof a !== 'string' || !SLACK_USER_ID.test(a)) return undefined;
   return { ref: r, asker: a };
 }

@@ -1,5 +1,6 @@
 import type { AnswerRef } from '../../core/answer-ref.js';
 import { SLACK_USER_ID } from '../../render/slack-blocks.js';
+import { readButtonObject } from './button-value.js';
 
 /**
  * What the **Reply in thread** button carries from the shortcut to the click:
@@ -28,15 +29,9 @@ export function encodeThreadReply(target: ThreadReplyTarget): string {
 
 /** The button's value read back; undefined for anything this version did not write. */
 export function decodeThreadReply(value: string | undefined): ThreadReplyTarget | undefined {
-  if (value === undefined) return undefined;
-  let raw: unknown;
-  try {
-    raw = JSON.parse(value);
-  } catch {
-    return undefined;
-  }
-  if (raw === null || typeof raw !== 'object') return undefined;
-  const { r, t, a } = raw as Record<string, unknown>;
+  const raw = readButtonObject(value);
+  if (raw === undefined) return undefined;
+  const { r, t, a } = raw;
   if (typeof r !== 'string' || !REF.test(r) || typeof t !== 'string' || !isSlackTs(t)) return undefined;
   if (a !== undefined && (typeof a !== 'string' || !SLACK_USER_ID.test(a))) return undefined;
   return { ref: r, threadTs: t, ...(a !== undefined && { asker: a }) };
