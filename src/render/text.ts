@@ -78,7 +78,16 @@ export function renderText(card: Card, options: TextRenderOptions = {}): string 
   }
 
   if (card.related.length > 0) {
-    const label = card.kind === 'suggest' ? 'Pick one:' : card.kind === 'tip' ? 'Learn more:' : card.kind === 'declined' || card.kind === 'help' ? 'Popular topics:' : 'Related:';
+    const label =
+      card.kind === 'suggest'
+        ? 'Pick one:'
+        : card.kind === 'tip'
+          ? 'Learn more:'
+          : card.kind === 'declined' && card.reason === 'operations'
+            ? 'Closest background topic:'
+            : card.kind === 'declined' || card.kind === 'help'
+              ? 'Popular topics:'
+              : 'Related:';
     parts.push(
       [label, ...card.related.map((r, i) => (options.numberRelated ? `  ${i + 1}. ${r.title} (${r.id})` : `  - ${r.title} (${r.id})`))].join('\n'),
     );
