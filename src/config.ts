@@ -135,6 +135,10 @@ export const envSchema = z
       .optional()
       .transform((v) => (v === undefined || v === '' ? './data' : v)),
     STORE_QUESTIONS: booleanText(true),
+    DATABASE_URL: optionalText.refine((v) => v === undefined || /^postgres(ql)?:\/\/[^\s]+$/.test(v), {
+      message: 'must be a PostgreSQL URL such as postgres://vmvc:secret@db.internal:5432/vmvc (leave it unset for the embedded SQLite file in DATA_DIR)',
+    }),
+    DATABASE_POOL_SIZE: intText(10, 1, 100),
     REPEAT_COOLDOWN_SECONDS: intText(120, 0, 86_400),
     ADMIN_USER_IDS: idList,
     // Below the engine's own answer bar (0.5) an auto-answer would be a guess nobody asked for.
@@ -204,6 +208,10 @@ export interface Config {
   discord?: DiscordConfig;
   tips: { schedule: string; timezone: string };
   dataDir: string;
+  /** DATABASE_URL: the shared PostgreSQL store for several bot copies; unset means SQLite in dataDir. */
+  databaseUrl?: string;
+  /** DATABASE_POOL_SIZE: connections one copy holds at most. */
+  databasePoolSize: number;
   storeQuestions: boolean;
   repeatCooldownSeconds: number;
   /** Help-channel mode: when the bot answers unasked, and how often. */
@@ -278,6 +286,8 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     ...(discord && { discord }),
     tips: { schedule: env.TIP_SCHEDULE, timezone: env.TIP_TIMEZONE },
     dataDir: env.DATA_DIR,
+    ...(env.DATABASE_URL !== undefined && { databaseUrl: env.DATABASE_URL }),
+    databasePoolSize: env.DATABASE_POOL_SIZE,
     storeQuestions: env.STORE_QUESTIONS,
     repeatCooldownSeconds: env.REPEAT_COOLDOWN_SECONDS,
     autoAnswer: {

@@ -25,6 +25,9 @@ export const REDACT_PATHS = [
   'config.slack.appToken',
   'config.slack.signingSecret',
   'config.discord.token',
+  'databaseUrl',
+  '*.databaseUrl',
+  'config.databaseUrl',
 ];
 
 /** Token shapes that can also leak through error messages, not just fields. */
@@ -39,6 +42,8 @@ const SECRET_PATTERNS: RegExp[] = [
   // Discord interaction tokens inside webhook and interaction-callback paths.
   /\/webhooks\/\d+\/[A-Za-z0-9._-]{20,}/g,
   /\/interactions\/\d+\/[A-Za-z0-9._-]{20,}/g,
+  // The password in a database URL (postgres://user:password@host); the rest of the URL stays readable.
+  /(?<=postgres(?:ql)?:\/\/[^:/@\s]+:)[^@\s]+(?=@)/g,
 ];
 
 export function scrubSecrets(text: string): string {

@@ -1,7 +1,7 @@
 import { ConfigError, describeAdapters, loadConfig, type Config } from './config.js';
 import { createCore } from './core/create-core.js';
 import { KnowledgeError, loadKnowledge } from './core/knowledge/load.js';
-import { openStore } from './store/open-store.js';
+import { openStorage } from './store/open-storage.js';
 import { StoreError } from './store/store-error.js';
 import { startTipScheduler, tipChannelsOf, type TipScheduler } from './tips/tip-scheduler.js';
 import { createLogger } from './log.js';
@@ -48,7 +48,7 @@ async function main(): Promise<void> {
   }
   let store;
   try {
-    store = openStore({ dataDir: config.dataDir, storeQuestions: config.storeQuestions });
+    store = await openStorage(config);
   } catch (err) {
     if (err instanceof StoreError) fail(err.message);
     throw err;
@@ -64,7 +64,7 @@ async function main(): Promise<void> {
   if (consoleMode) {
     process.stdout.write(`vmvc: ${summary}\nvmvc: adapters: ${adapters.join(', ')} (no Slack or Discord tokens set; see .env.example)\n`);
     await runConsole(core, { input: process.stdin, output: process.stdout });
-    store.close();
+    await store.close();
     return;
   }
 
@@ -76,7 +76,7 @@ async function main(): Promise<void> {
   const stopAll = async () => {
     await tips?.stop();
     await Promise.allSettled(running.map((a) => a.stop()));
-    openStoreHandle.close();
+    await openStoreHandle.close();
   };
   const down = new Set<string>();
   // An adapter that died for good (Discord revoked the token) must not leave a deaf
@@ -109,7 +109,7 @@ async function main(): Promise<void> {
     }
   } catch (err) {
     await Promise.allSettled(running.map((a) => a.stop()));
-    store.close();
+    await store.close();
     if (err instanceof StartupError) fail(err.message);
     throw err;
   }
@@ -135,8 +135,8 @@ async function main(): Promise<void> {
     // unref: a shutdown that finishes in time must not wait for the deadline.
     setTimeout(() => {
       log.warn({ signal, deadlineMs: SHUTDOWN_DEADLINE_MS }, `shutdown did not finish within ${SHUTDOWN_DEADLINE_MS / 1000} s (a client is still holding a request open); exiting anyway`);
-      // The store is synchronous and every write commits on its own, so closing it here loses nothing that was stored.
-      openStoreHandle.close();
+      // Every write commits on its own, so exiting here loses nothing that was stored (SQLite closes synchronously inside close()).
+      void openStoreHandle.close();
       process.exit(0);
     }, SHUTDOWN_DEADLINE_MS).unref();
     try {

@@ -49,8 +49,32 @@ function buildDistIfStale(): void {
   }
 }
 
+/**
+ * The PostgreSQL server the store contract and multi-copy tests use:
+ * VMVC_TEST_DATABASE_URL when set (.ci/run starts one), else a throwaway one
+ * started here when PostgreSQL is installed. Without either, those tests fail
+ * with a line saying so (tests/fixtures/store/postgres.ts); they never skip.
+ */
+function startPostgresIfNeeded(): (() => void) | undefined {
+  if ((process.env.VMVC_TEST_DATABASE_URL ?? '') !== '') return undefined;
+  const dir = path.join(os.tmpdir(), `vmvc-test-postgres-${process.pid}`);
+  const script = path.join(ROOT, 'scripts/test-postgres.sh');
+  const started = spawnSync(script, ['start', dir], { encoding: 'utf8' });
+  if (started.status !== 0) {
+    spawnSync(script, ['stop', dir]);
+    process.env.VMVC_TEST_POSTGRES_PROBLEM = `could not start a test PostgreSQL: ${started.stderr.trim() || `exit ${started.status}`}`;
+    return undefined;
+  }
+  process.env.VMVC_TEST_DATABASE_URL = started.stdout.trim();
+  return () => {
+    spawnSync(script, ['stop', dir]);
+    delete process.env.VMVC_TEST_DATABASE_URL;
+  };
+}
+
 export default function setup(project: TestProject): () => void {
   buildDistIfStale();
+  const stopPostgres = startPostgresIfNeeded();
 
   const outerTmp = process.env.TMPDIR;
   const runTemp = mkdtempSync(path.join(os.tmpdir(), 'vmvc-test-run-'));
@@ -66,6 +90,7 @@ export default function setup(project: TestProject): () => void {
   }
 
   return () => {
+    stopPostgres?.();
     if (outerTmp === undefined) delete process.env.TMPDIR;
     else process.env.TMPDIR = outerTmp;
     const leftovers = readdirSync(runTemp);

@@ -46,7 +46,8 @@ export interface Core {
   tip(id?: number): Reply;
   /** What a button click shows; votes are recorded and answered with undefined. */
   act(action: CardAction, ctx: RequestContext): Reply | undefined;
-  vote(entryId: string, vote: 'up' | 'down', ctx: RequestContext): boolean;
+  /** False when the entry is gone, there is no user, or the store refused the write. */
+  vote(entryId: string, vote: 'up' | 'down', ctx: RequestContext): Promise<boolean>;
   autocomplete(text: string, limit?: number): EntryRef[];
 }
 
@@ -71,9 +72,11 @@ export function createCore(knowledge: Knowledge, options: CoreOptions = {}): Cor
     random: options.random ?? Math.random,
     usage: COMMANDS.map((c) => ({ usage: c.usage, summary: c.summary })),
   };
-  const safely = (what: 'ask' | 'vote', write: () => void): boolean => {
+  // A store failure (or a slow server database) never costs the answer: asks are
+  // recorded in the background, and a failed write is reported, not thrown.
+  const safely = async (what: 'ask' | 'vote', write: () => Promise<void>): Promise<boolean> => {
     try {
-      write();
+      await write();
       return true;
     } catch (err) {
       options.onRecordError?.(err, what);
@@ -87,7 +90,7 @@ export function createCore(knowledge: Knowledge, options: CoreOptions = {}): Cor
     // Keyboard mashing and binary junk would only bury the real gaps in the curators' report.
     if (o.status !== 'answered' && !looksLikeWords(o.normalized)) return;
     const entryId = o.id ?? o.suggestions[0]?.id;
-    safely('ask', () =>
+    void safely('ask', () =>
       recorder.recordAsk({ platform: rc.platform, status: o.status, ...(entryId !== undefined && { entryId }), normalized: o.normalized as string, at: clock() }),
     );
   };
@@ -121,11 +124,11 @@ export function createCore(knowledge: Knowledge, options: CoreOptions = {}): Cor
         case 'compare':
           return core.compare(action.dimensionId);
         case 'vote':
-          core.vote(action.entryId, action.vote, rc);
+          void core.vote(action.entryId, action.vote, rc);
           return undefined;
       }
     },
-    vote(entryId, vote, rc) {
+    async vote(entryId, vote, rc) {
       const { recorder } = options;
       const userId = rc.userId;
       if (!knowledge.faq.some((e) => e.id === entryId) || userId === undefined) return false;

@@ -23,18 +23,18 @@ export interface AutoAnswerPolicy {
 export type AutoReplyClaim = { claimed: true } | { claimed: false; reason: 'already-replied' | 'rate-limited' };
 
 export interface HelpChannelStore {
-  isHelpChannel(platform: Platform, channelId: string): boolean;
+  isHelpChannel(platform: Platform, channelId: string): Promise<boolean>;
   /** `byHash` is the one-way hash of who switched it (hashUserId), never the id. */
-  setHelpChannel(platform: Platform, channelId: string, on: boolean, byHash: string | undefined, now: Date): void;
+  setHelpChannel(platform: Platform, channelId: string, on: boolean, byHash: string | undefined, now: Date): Promise<void>;
   /**
    * Claims the one auto-reply of `threadId`, unless the thread already has one
    * or the channel has had `maxPerWindow` within the window; under one write lock.
    */
-  claimAutoReply(platform: Platform, channelId: string, threadId: string, now: Date, policy: Pick<AutoAnswerPolicy, 'maxPerWindow' | 'windowSeconds'>): AutoReplyClaim;
+  claimAutoReply(platform: Platform, channelId: string, threadId: string, now: Date, policy: Pick<AutoAnswerPolicy, 'maxPerWindow' | 'windowSeconds'>): Promise<AutoReplyClaim>;
   /** The posted reply's id, once the platform confirmed it. */
-  confirmAutoReply(platform: Platform, channelId: string, threadId: string, messageRef: string): void;
+  confirmAutoReply(platform: Platform, channelId: string, threadId: string, messageRef: string): Promise<void>;
   /** Drops a claim whose post surely never went out (refused, never reached the platform). */
-  releaseAutoReply(platform: Platform, channelId: string, threadId: string): void;
+  releaseAutoReply(platform: Platform, channelId: string, threadId: string): Promise<void>;
 }
 
 /** Sure enough to speak unasked: an answer (not "did you mean", not a decline) at or above the bar. */

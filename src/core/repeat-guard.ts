@@ -16,11 +16,11 @@ export interface RepeatGuard {
    * Claims the right to post `entryId` in `channelId` now. Returns undefined when
    * the post may go ahead (and remembers it), or the recent post that blocks it.
    */
-  claim(platform: Platform, channelId: string, entryId: string, now: Date): RecentPost | undefined;
+  claim(platform: Platform, channelId: string, entryId: string, now: Date): Promise<RecentPost | undefined>;
   /** Attaches the sent message's id to the claim, for the pointer. */
-  confirm(platform: Platform, channelId: string, entryId: string, messageRef: string): void;
+  confirm(platform: Platform, channelId: string, entryId: string, messageRef: string): Promise<void>;
   /** Drops a claim whose post failed, so the next asker is not pointed at a message that does not exist. */
-  release(platform: Platform, channelId: string, entryId: string): void;
+  release(platform: Platform, channelId: string, entryId: string): Promise<void>;
 }
 
 /** In-process guard; the store provides one that two bot copies share. */
@@ -28,7 +28,7 @@ export class MemoryRepeatGuard implements RepeatGuard {
   private readonly posts = new Map<string, RecentPost>();
   constructor(private readonly cooldownSeconds: number) {}
 
-  claim(platform: Platform, channelId: string, entryId: string, now: Date): RecentPost | undefined {
+  async claim(platform: Platform, channelId: string, entryId: string, now: Date): Promise<RecentPost | undefined> {
     const key = `${platform}:${channelId}:${entryId}`;
     const previous = this.posts.get(key);
     if (previous && now.getTime() - previous.at.getTime() < this.cooldownSeconds * 1000) return previous;
@@ -37,12 +37,12 @@ export class MemoryRepeatGuard implements RepeatGuard {
     return undefined;
   }
 
-  confirm(platform: Platform, channelId: string, entryId: string, messageRef: string): void {
+  async confirm(platform: Platform, channelId: string, entryId: string, messageRef: string): Promise<void> {
     const post = this.posts.get(`${platform}:${channelId}:${entryId}`);
     if (post) post.messageRef = messageRef;
   }
 
-  release(platform: Platform, channelId: string, entryId: string): void {
+  async release(platform: Platform, channelId: string, entryId: string): Promise<void> {
     this.posts.delete(`${platform}:${channelId}:${entryId}`);
   }
 

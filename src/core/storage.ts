@@ -10,8 +10,9 @@ import type { Platform, UsageRecorder } from './usage.js';
  *   - a vote:     UNIQUE (platform, user_hash, entry_id)
  *   - a recent visible post: UNIQUE (platform, channel_id, entry_id)
  *   - an auto-reply in a help channel: UNIQUE (platform, channel_id, thread_id)
- * Methods are synchronous because the embedded driver is; a server-backed
- * implementation would make them async behind the same names.
+ * Every method is async: the embedded SQLite store answers at once, the
+ * PostgreSQL store (several bot copies) over the network. The contract suite
+ * (tests/store/contract/) runs the same tests against both.
  */
 
 /** One scheduled (or manual) tip post for one channel. */
@@ -67,25 +68,26 @@ export interface TipStore {
    * When true and `rotation` is given, the channel's rotation state is saved in
    * the same transaction, so a lost race never advances the rotation.
    */
-  claimTipSlot(slot: TipSlot, tipId: number, now: Date, rotation?: RotationState): boolean;
+  claimTipSlot(slot: TipSlot, tipId: number, now: Date, rotation?: RotationState): Promise<boolean>;
   /**
-   * Reads the channel's rotation state, lets `pick` choose the tip, and claims
-   * the slot, all under one write lock: two claims for different slots of the
-   * same channel (a schedule and a manual post) never pick from the same state.
+   * Reads the channel's rotation state and its most recent post, lets `pick`
+   * choose the tip, and claims the slot, all under one lock per channel: two
+   * claims for different slots of the same channel (a schedule and a manual
+   * post) never pick from the same state. `pick` is pure and synchronous.
    */
   claimNextTip(
     slot: TipSlot,
     now: Date,
-    pick: (state: RotationState | undefined) => { tipId: number; state: RotationState } | undefined,
-  ): ClaimOutcome;
-  markTipDone(slot: TipSlot, messageId: string, attempts: number, now: Date): void;
-  markTipFailed(slot: TipSlot, error: string, attempts: number, now: Date): void;
-  tipPost(slot: TipSlot): TipPostRecord | undefined;
+    pick: (state: RotationState | undefined, last: TipPostRecord | undefined) => { tipId: number; state: RotationState } | undefined,
+  ): Promise<ClaimOutcome>;
+  markTipDone(slot: TipSlot, messageId: string, attempts: number, now: Date): Promise<void>;
+  markTipFailed(slot: TipSlot, error: string, attempts: number, now: Date): Promise<void>;
+  tipPost(slot: TipSlot): Promise<TipPostRecord | undefined>;
   /** The channel's most recent claim (any status). */
-  lastTipPost(platform: Platform, channelId: string): TipPostRecord | undefined;
+  lastTipPost(platform: Platform, channelId: string): Promise<TipPostRecord | undefined>;
   /** Claims still `claimed` that were made at or before `before`: sends that never confirmed. */
-  unconfirmedTipPosts(before: Date): TipPostRecord[];
-  rotationState(platform: Platform, channelId: string): RotationState | undefined;
+  unconfirmedTipPosts(before: Date): Promise<TipPostRecord[]>;
+  rotationState(platform: Platform, channelId: string): Promise<RotationState | undefined>;
 }
 
 export interface EntryCount {
@@ -108,9 +110,9 @@ export interface QuestionCount {
 
 /** The curator report's figures, over asks and votes at or after `since`. */
 export interface ReportStore {
-  mostAskedEntries(since: Date, limit: number): EntryCount[];
-  mostDownvotedEntries(since: Date, limit: number): EntryVotes[];
-  unansweredQuestions(since: Date, limit: number): QuestionCount[];
+  mostAskedEntries(since: Date, limit: number): Promise<EntryCount[]>;
+  mostDownvotedEntries(since: Date, limit: number): Promise<EntryVotes[]>;
+  unansweredQuestions(since: Date, limit: number): Promise<QuestionCount[]>;
 }
 
 export interface Storage extends TipStore, ReportStore {
@@ -120,5 +122,10 @@ export interface Storage extends TipStore, ReportStore {
   repeatGuard(cooldownSeconds: number): RepeatGuard;
   /** Which channels are help channels, and the auto-replies made in them. */
   readonly helpChannels: HelpChannelStore;
-  close(): void;
+  /** Which database, for log lines and `vmvc` output: the SQLite file, or the PostgreSQL URL without its password. */
+  readonly description: string;
+  /** Resolves when the database answers a trivial query; for /readyz. */
+  ping(): Promise<void>;
+  /** Waits for writes in flight, then closes; safe to call twice. */
+  close(): Promise<void>;
 }

@@ -25,8 +25,8 @@ export interface VoteRecord {
 }
 
 export interface UsageRecorder {
-  recordAsk(record: AskRecord): void;
-  recordVote(record: VoteRecord): void;
+  recordAsk(record: AskRecord): Promise<void>;
+  recordVote(record: VoteRecord): Promise<void>;
 }
 
 /** Keeps records in memory; one vote per user per entry, the latest wins. */
@@ -34,11 +34,11 @@ export class MemoryUsageRecorder implements UsageRecorder {
   readonly asks: AskRecord[] = [];
   private readonly votesByKey = new Map<string, VoteRecord>();
 
-  recordAsk(record: AskRecord): void {
+  async recordAsk(record: AskRecord): Promise<void> {
     this.asks.push(record);
   }
 
-  recordVote(record: VoteRecord): void {
+  async recordVote(record: VoteRecord): Promise<void> {
     this.votesByKey.set(`${record.platform}:${record.userHash}:${record.entryId}`, record);
   }
 

@@ -40,7 +40,11 @@ export function openStore(options: StoreOptions): SqliteStorage {
       guards.set(cooldownSeconds, guard);
       return guard;
     },
-    close() {
+    description: file,
+    async ping() {
+      db.prepare('SELECT 1').get();
+    },
+    async close() {
       if (db.open) db.close();
     },
   };

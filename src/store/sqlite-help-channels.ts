@@ -26,16 +26,16 @@ export function createSqliteHelpChannels(db: SqliteDatabase): HelpChannelStore {
   );
 
   return {
-    isHelpChannel: (platform, channelId) => get.get(platform, channelId) !== undefined,
-    setHelpChannel(platform, channelId, on, byHash, now) {
+    isHelpChannel: async (platform, channelId) => get.get(platform, channelId) !== undefined,
+    async setHelpChannel(platform, channelId, on, byHash, now) {
       if (on) enable.run(platform, channelId, now.getTime(), byHash ?? null);
       else disable.run(platform, channelId);
     },
-    claimAutoReply: (platform, channelId, threadId, now, policy) => claim.immediate(platform, channelId, threadId, now, policy.maxPerWindow, policy.windowSeconds),
-    confirmAutoReply(platform, channelId, threadId, messageRef) {
+    claimAutoReply: async (platform, channelId, threadId, now, policy) => claim.immediate(platform, channelId, threadId, now, policy.maxPerWindow, policy.windowSeconds),
+    async confirmAutoReply(platform, channelId, threadId, messageRef) {
       confirm.run(messageRef, platform, channelId, threadId);
     },
-    releaseAutoReply(platform, channelId, threadId) {
+    async releaseAutoReply(platform, channelId, threadId) {
       remove.run(platform, channelId, threadId);
     },
   };

@@ -32,11 +32,11 @@ export function createSqliteRepeatGuard(db: SqliteDatabase, cooldownSeconds: num
   });
 
   return {
-    claim: (platform, channelId, entryId, now) => claim.immediate(platform, channelId, entryId, now),
-    confirm(platform, channelId, entryId, messageRef) {
+    claim: async (platform, channelId, entryId, now) => claim.immediate(platform, channelId, entryId, now),
+    async confirm(platform, channelId, entryId, messageRef) {
       confirm.run(messageRef, platform, channelId, entryId);
     },
-    release(platform, channelId, entryId) {
+    async release(platform, channelId, entryId) {
       remove.run(platform, channelId, entryId);
     },
   };

@@ -1,6 +1,7 @@
 import type { ClaimOutcome, RotationState, TipPostRecord, TipPostStatus, TipSlot, TipStore } from '../core/storage.js';
 import type { Platform } from '../core/usage.js';
 import type { SqliteDatabase } from './open-database.js';
+import { parseRotation } from './rotation-json.js';
 
 interface TipPostRow {
   platform: string;
@@ -28,23 +29,6 @@ function toRecord(row: TipPostRow): TipPostRecord {
     ...(row.error !== null && { error: row.error }),
     attempts: row.attempts,
   };
-}
-
-function parseRotation(json: string): RotationState | undefined {
-  try {
-    const v = JSON.parse(json) as Partial<RotationState>;
-    const ints = (a: unknown): a is number[] => Array.isArray(a) && a.every((n) => Number.isInteger(n));
-    if (!ints(v.remaining) || !ints(v.shown)) return undefined;
-    return {
-      remaining: v.remaining,
-      shown: v.shown,
-      ...(Number.isInteger(v.last) && { last: v.last as number }),
-      cycle: Number.isInteger(v.cycle) ? (v.cycle as number) : 1,
-    };
-  } catch {
-    // An unreadable state only costs the rotation's memory; the next pick starts a fresh cycle.
-    return undefined;
-  }
 }
 
 /** Tip slots and rotation on SQLite; the slot's primary key is the exactly-once rule. */
@@ -88,15 +72,21 @@ export function createSqliteTipStore(db: SqliteDatabase): TipStore {
     return row ? toRecord(row) : undefined;
   };
 
+  // The SQLite calls are synchronous; the interface is async for the server database's sake.
+  const lastTipPost = (platform: Platform, channelId: string): TipPostRecord | undefined => {
+    const row = lastPost.get(platform, channelId) as TipPostRow | undefined;
+    return row ? toRecord(row) : undefined;
+  };
+
   return {
-    claimTipSlot,
-    claimNextTip(slot, now, pick): ClaimOutcome {
+    claimTipSlot: async (slot, tipId, now, rotation) => claimTipSlot(slot, tipId, now, rotation),
+    async claimNextTip(slot, now, pick): Promise<ClaimOutcome> {
       // IMMEDIATE: the read of the rotation state and the claim happen under one write lock.
       return db
         .transaction((): ClaimOutcome => {
           const existing = tipPost(slot);
           if (existing) return { claimed: false, reason: 'taken', existing };
-          const choice = pick(rotationState(slot.platform, slot.channelId));
+          const choice = pick(rotationState(slot.platform, slot.channelId), lastTipPost(slot.platform, slot.channelId));
           if (!choice) return { claimed: false, reason: 'no-tips' };
           if (!claimTipSlot(slot, choice.tipId, now, choice.state)) {
             return { claimed: false, reason: 'taken', existing: tipPost(slot) as TipPostRecord };
@@ -105,20 +95,17 @@ export function createSqliteTipStore(db: SqliteDatabase): TipStore {
         })
         .immediate();
     },
-    markTipDone(slot, messageId, attempts, now) {
+    async markTipDone(slot, messageId, attempts, now) {
       finish.run('done', messageId, null, attempts, now.getTime(), slot.platform, slot.channelId, slot.slotKey);
     },
-    markTipFailed(slot, error, attempts, now) {
+    async markTipFailed(slot, error, attempts, now) {
       finish.run('failed', null, error, attempts, now.getTime(), slot.platform, slot.channelId, slot.slotKey);
     },
-    tipPost,
-    lastTipPost(platform, channelId) {
-      const row = lastPost.get(platform, channelId) as TipPostRow | undefined;
-      return row ? toRecord(row) : undefined;
-    },
-    unconfirmedTipPosts(before) {
+    tipPost: async (slot) => tipPost(slot),
+    lastTipPost: async (platform, channelId) => lastTipPost(platform, channelId),
+    async unconfirmedTipPosts(before) {
       return (unconfirmed.all(before.getTime()) as TipPostRow[]).map(toRecord);
     },
-    rotationState,
+    rotationState: async (platform, channelId) => rotationState(platform, channelId),
   };
 }

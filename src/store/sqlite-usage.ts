@@ -20,13 +20,13 @@ export function createSqliteRecorder(db: SqliteDatabase, options: UsageOptions):
      ON CONFLICT (platform, user_hash, entry_id) DO UPDATE SET vote = excluded.vote, at = excluded.at`,
   );
   return {
-    recordAsk(record: AskRecord) {
+    async recordAsk(record: AskRecord) {
       const answered = record.status === 'answered';
       if (!answered && !options.storeQuestions) return;
       const text = answered || record.normalized === '' ? null : record.normalized;
       insertAsk.run(record.platform, record.status, record.entryId ?? null, text, record.at.getTime());
     },
-    recordVote(record: VoteRecord) {
+    async recordVote(record: VoteRecord) {
       upsertVote.run(record.platform, record.entryId, record.userHash, record.vote, record.at.getTime());
     },
   };
@@ -52,9 +52,9 @@ export function createSqliteReportStore(db: SqliteDatabase): ReportStore {
      GROUP BY normalized ORDER BY count DESC, last DESC LIMIT ?`,
   );
   return {
-    mostAskedEntries: (since, limit) => asked.all(since.getTime(), limit) as { entryId: string; count: number }[],
-    mostDownvotedEntries: (since, limit) => downvoted.all(since.getTime(), limit) as { entryId: string; down: number; up: number }[],
-    unansweredQuestions: (since, limit) =>
+    mostAskedEntries: async (since, limit) => asked.all(since.getTime(), limit) as { entryId: string; count: number }[],
+    mostDownvotedEntries: async (since, limit) => downvoted.all(since.getTime(), limit) as { entryId: string; down: number; up: number }[],
+    unansweredQuestions: async (since, limit) =>
       (unanswered.all(since.getTime(), limit) as { normalized: string; count: number; last: number }[]).map((r) => ({
         normalized: r.normalized,
         count: r.count,

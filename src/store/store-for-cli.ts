@@ -1,5 +1,6 @@
 import { loadConfig, parseConfig, type Config } from '../config.js';
-import { openStore, type SqliteStorage } from './open-store.js';
+import type { Storage } from '../core/storage.js';
+import { openStorage } from './open-storage.js';
 
 /**
  * Config for a CLI command: the real environment goes through loadConfig()
@@ -9,7 +10,7 @@ export function cliConfig(env: Record<string, string | undefined>): Config {
   return env === process.env ? loadConfig() : parseConfig(env);
 }
 
-/** The same database the bot uses: `<DATA_DIR>/vmvc.sqlite`. */
-export function openStoreFor(config: Config): SqliteStorage {
-  return openStore({ dataDir: config.dataDir, storeQuestions: config.storeQuestions });
+/** The same database the bot uses: PostgreSQL at DATABASE_URL, else `<DATA_DIR>/vmvc.sqlite`. */
+export function openStoreFor(config: Config): Promise<Storage> {
+  return openStorage(config);
 }

@@ -81,10 +81,9 @@ export async function postTipToChannel(deps: PostTipDeps, slot: TipSlot): Promis
   const tipIds = knowledge.tips.map((t) => t.id);
 
   // The channel's previous post may have failed after its claim saved the rotation: note it now, inside the claim's lock.
-  const claim = store.claimNextTip(slot, clock(), (state) => {
-    const previous = store.lastTipPost(slot.platform, slot.channelId);
-    return nextTip(withFailedPost(state, previous?.status === 'failed' ? previous.tipId : undefined), tipIds, deps.random);
-  });
+  const claim = await store.claimNextTip(slot, clock(), (state, previous) =>
+    nextTip(withFailedPost(state, previous?.status === 'failed' ? previous.tipId : undefined), tipIds, deps.random),
+  );
   if (!claim.claimed) {
     if (claim.reason === 'taken') {
       log.info({ tipId: claim.existing.tipId, status: claim.existing.status }, 'tip slot already claimed; not posting again');
@@ -101,7 +100,7 @@ export async function postTipToChannel(deps: PostTipDeps, slot: TipSlot): Promis
   for (let attempt = 1; ; attempt++) {
     try {
       const { messageId } = await poster.post(slot.channelId, card);
-      safely(log, () => store.markTipDone(slot, messageId, attempt, clock()));
+      await safely(log, () => store.markTipDone(slot, messageId, attempt, clock()));
       log.info({ tipId: tip.id, messageId, attempts: attempt }, 'tip posted');
       return { status: 'posted', slot, tipId: tip.id, messageId, attempts: attempt };
     } catch (err) {
@@ -120,17 +119,17 @@ export async function postTipToChannel(deps: PostTipDeps, slot: TipSlot): Promis
   }
 }
 
-function giveUp(deps: PostTipDeps, log: Logger, slot: TipSlot, tipId: number, error: PostError, attempts: number): PostTipResult {
+async function giveUp(deps: PostTipDeps, log: Logger, slot: TipSlot, tipId: number, error: PostError, attempts: number): Promise<PostTipResult> {
   const message = `${error.code}: ${error.message}`;
-  safely(log, () => deps.store.markTipFailed(slot, message, attempts, deps.clock()));
+  await safely(log, () => deps.store.markTipFailed(slot, message, attempts, deps.clock()));
   log.error({ tipId, code: error.code, attempts }, `tip post failed for good (${error.message})`);
   return { status: 'failed', slot, tipId, error: message, attempts };
 }
 
 /** A store write after the send must not turn a sent tip into a failure (and a re-send). */
-function safely(log: Logger, write: () => void): void {
+async function safely(log: Logger, write: () => Promise<void>): Promise<void> {
   try {
-    write();
+    await write();
   } catch (err) {
     log.error({ err }, 'could not record the tip post outcome; the slot stays claimed and is not re-sent');
   }

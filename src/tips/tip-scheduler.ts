@@ -36,6 +36,8 @@ export interface TipScheduler {
   runSlot(scheduledTime: Date): Promise<PostTipResult[]>;
   /** Next scheduled fire, or null when stopped. */
   nextRun(): Date | null;
+  /** Settles once the start-up check (claims never confirmed sent) has been logged. */
+  readonly checked: Promise<void>;
   /** Stops the cron, cuts retry waits short and waits for posts in flight. */
   stop(): Promise<void>;
 }
@@ -102,12 +104,17 @@ export function startTipScheduler(options: TipSchedulerOptions): TipScheduler {
     return false;
   });
 
-  for (const claim of options.store.unconfirmedTipPosts(clock())) {
-    log.warn(
-      { platform: claim.platform, channel: claim.channelId, slot: claim.slotKey, tipId: claim.tipId, claimedAt: claim.claimedAt.toISOString() },
-      'unconfirmed tip post: claimed but never confirmed sent (crash or lost reply); not re-sending it',
-    );
-  }
+  const checked = options.store.unconfirmedTipPosts(clock()).then(
+    (claims) => {
+      for (const claim of claims) {
+        log.warn(
+          { platform: claim.platform, channel: claim.channelId, slot: claim.slotKey, tipId: claim.tipId, claimedAt: claim.claimedAt.toISOString() },
+          'unconfirmed tip post: claimed but never confirmed sent (crash or lost reply); not re-sending it',
+        );
+      }
+    },
+    (err: unknown) => log.warn({ err }, `could not list unconfirmed tip posts: ${err instanceof Error ? err.message : String(err)}`),
+  );
 
   const runSlot = (scheduledTime: Date): Promise<PostTipResult[]> => {
     const slotKey = slotKeyFor(scheduledTime);
@@ -130,6 +137,7 @@ export function startTipScheduler(options: TipSchedulerOptions): TipScheduler {
   }
 
   return {
+    checked,
     runSlot,
     nextRun: () => cron?.nextRun() ?? null,
     async stop() {

@@ -26,9 +26,9 @@ function seeded() {
   const now = Date.now();
   const ago = (days: number) => new Date(now - days * DAY);
   const ask = (status: 'answered' | 'suggest' | 'declined', entryId: string | undefined, normalized: string, days: number) =>
-    store.recorder.recordAsk({ platform: 'slack', status, ...(entryId !== undefined && { entryId }), normalized, at: ago(days) });
+    void store.recorder.recordAsk({ platform: 'slack', status, ...(entryId !== undefined && { entryId }), normalized, at: ago(days) });
   const vote = (user: string, entryId: string, v: 'up' | 'down', days: number) =>
-    store.recorder.recordVote({ platform: 'discord', entryId, vote: v, userHash: user, at: ago(days) });
+    void store.recorder.recordVote({ platform: 'discord', entryId, vote: v, userHash: user, at: ago(days) });
 
   for (let i = 0; i < 4; i++) ask('answered', e1.id, '', 1);
   for (let i = 0; i < 2; i++) ask('answered', e2.id, '', 2);
@@ -54,9 +54,9 @@ function seeded() {
 }
 
 describe('vmvc report', () => {
-  it('computes the figures from seeded votes and questions', () => {
+  it('computes the figures from seeded votes and questions', async () => {
     const { store, nearE1, offTopic } = seeded();
-    const data = buildReport(store, core, { days: 7, limit: 10, now: new Date() });
+    const data = await buildReport(store, core, { days: 7, limit: 10, now: new Date() });
     expect(data.asked).toEqual([
       { entryId: e1.id, count: 4, title: e1.title },
       { entryId: e2.id, count: 2, title: e2.title },

@@ -36,11 +36,11 @@ describe('vmvc tips status', () => {
     const dir = dataDir();
     const store = openStore({ dataDir: dir });
     const posted = { platform: 'slack' as const, channelId: 'C0TIPS01', slotKey: '2025-06-02T07:00:00.000Z' };
-    store.claimTipSlot(posted, t1.id, new Date('2025-06-02T07:00:00Z'), { remaining: [t2.id, t3.id], shown: [t1.id], last: t1.id, cycle: 1 });
-    store.markTipDone(posted, '1700000000.000100', 1, new Date('2025-06-02T07:00:01Z'));
+    await store.claimTipSlot(posted, t1.id, new Date('2025-06-02T07:00:00Z'), { remaining: [t2.id, t3.id], shown: [t1.id], last: t1.id, cycle: 1 });
+    await store.markTipDone(posted, '1700000000.000100', 1, new Date('2025-06-02T07:00:01Z'));
     const stuck = { platform: 'discord' as const, channelId: DISCORD_CHANNEL, slotKey: '2025-06-03T07:00:00.000Z' };
-    store.claimTipSlot(stuck, t3.id, new Date('2025-06-03T07:00:00Z'), { remaining: [t1.id], shown: [t3.id], last: t3.id, cycle: 4 });
-    store.close();
+    await store.claimTipSlot(stuck, t3.id, new Date('2025-06-03T07:00:00Z'), { remaining: [t1.id], shown: [t3.id], last: t3.id, cycle: 4 });
+    await store.close();
 
     const { io, out, err } = cliIo(env(dir));
     expect(await runCli(['tips', 'status'], io)).toBe(0);
@@ -65,9 +65,9 @@ describe('vmvc tips status', () => {
     const dir = dataDir();
     const store = openStore({ dataDir: dir });
     const slot = { platform: 'slack' as const, channelId: 'C0TIPS01', slotKey: 'manual:2025-06-02T10:00:00.000Z' };
-    store.claimTipSlot(slot, t2.id, new Date('2025-06-02T10:00:00Z'));
-    store.markTipFailed(slot, 'channel_not_found: no such channel', 1, new Date('2025-06-02T10:00:02Z'));
-    store.close();
+    await store.claimTipSlot(slot, t2.id, new Date('2025-06-02T10:00:00Z'));
+    await store.markTipFailed(slot, 'channel_not_found: no such channel', 1, new Date('2025-06-02T10:00:02Z'));
+    await store.close();
     const { io, out } = cliIo(env(dir));
     expect(await runCli(['tips', 'status'], io)).toBe(0);
     expect(out()).toContain(`last: tip #${t2.id} FAILED 2025-06-02 10:00:02 UTC after 1 attempt (manual): channel_not_found: no such channel`);

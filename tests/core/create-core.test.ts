@@ -8,7 +8,7 @@ import { ROOT } from '../helpers/run-node.js';
 const knowledge = loadKnowledge(path.join(ROOT, 'knowledge'));
 
 describe('createCore', () => {
-  it('records asks and one vote per user per entry, hashing the user id', () => {
+  it('records asks and one vote per user per entry, hashing the user id', async () => {
     const recorder = new MemoryUsageRecorder();
     const core = createCore(knowledge, { recorder, clock: () => new Date('2026-01-01T00:00:00Z') });
     core.respond("what's for lunch", { platform: 'slack', userId: 'U1' });
@@ -17,27 +17,27 @@ describe('createCore', () => {
       ['declined', null, 'whats for lunch'],
       ['answered', 'why-lighter', 'why-lighter'],
     ]);
-    expect(core.vote('why-lighter', 'up', { platform: 'slack', userId: 'U1' })).toBe(true);
-    expect(core.vote('why-lighter', 'down', { platform: 'slack', userId: 'U1' })).toBe(true);
-    expect(core.vote('no-such-entry', 'up', { platform: 'slack', userId: 'U1' })).toBe(false);
+    expect(await core.vote('why-lighter', 'up', { platform: 'slack', userId: 'U1' })).toBe(true);
+    expect(await core.vote('why-lighter', 'down', { platform: 'slack', userId: 'U1' })).toBe(true);
+    expect(await core.vote('no-such-entry', 'up', { platform: 'slack', userId: 'U1' })).toBe(false);
     expect(recorder.votes).toHaveLength(1);
     expect(recorder.votes[0]).toMatchObject({ entryId: 'why-lighter', vote: 'down' });
     expect(recorder.votes[0]?.userHash).not.toContain('U1');
   });
 
-  it('still answers when recording fails, and reports the failure', () => {
+  it('still answers when recording fails, and reports the failure', async () => {
     const failures: string[] = [];
     const broken: UsageRecorder = {
-      recordAsk: () => {
+      recordAsk: async () => {
         throw new Error('database is locked');
       },
-      recordVote: () => {
+      recordVote: async () => {
         throw new Error('disk full');
       },
     };
     const core = createCore(knowledge, { recorder: broken, onRecordError: (err, what) => failures.push(`${what}: ${(err as Error).message}`) });
     expect(core.respond('why are containers lighter', { platform: 'discord', userId: '1' }).outcome).toMatchObject({ status: 'answered', id: 'why-lighter' });
-    expect(core.vote('why-lighter', 'up', { platform: 'discord', userId: '1' })).toBe(false);
+    expect(await core.vote('why-lighter', 'up', { platform: 'discord', userId: '1' })).toBe(false);
     expect(failures).toEqual(['ask: database is locked', 'vote: disk full']);
   });
 

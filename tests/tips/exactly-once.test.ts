@@ -66,13 +66,13 @@ describe('exactly once per channel per slot', () => {
     db.close();
   });
 
-  it('many connections hammering the same slot: the unique key lets exactly one claim win', () => {
+  it('many connections hammering the same slot: the unique key lets exactly one claim win', async () => {
     const dir = dataDir();
     const stores = Array.from({ length: 8 }, () => open(dir));
     const slot = { platform: 'slack' as const, channelId: 'C1', slotKey: fire.toISOString() };
-    const wins = stores.map((s, i) => s.claimTipSlot(slot, i + 1, fire)).filter(Boolean);
+    const wins = (await Promise.all(stores.map((s, i) => s.claimTipSlot(slot, i + 1, fire)))).filter(Boolean);
     expect(wins).toHaveLength(1);
-    expect(stores[5]?.tipPost(slot)?.tipId).toBe(1);
+    expect((await stores[5]?.tipPost(slot))?.tipId).toBe(1);
   });
 
   it('a restart that fires the same slot again posts nothing new; the next slot posts the next tip', async () => {
@@ -114,12 +114,13 @@ describe('exactly once per channel per slot', () => {
     const crashed = open(dir);
     const slot = { platform: 'slack' as const, channelId: 'C1', slotKey: fire.toISOString() };
     // What a process that died right after claiming leaves behind.
-    expect(crashed.claimNextTip(slot, fire, () => ({ tipId: 4, state: { remaining: [1, 2, 3, 5], shown: [4], last: 4, cycle: 1 } }))).toEqual({ claimed: true, tipId: 4 });
+    expect(await crashed.claimNextTip(slot, fire, () => ({ tipId: 4, state: { remaining: [1, 2, 3, 5], shown: [4], last: 4, cycle: 1 } }))).toEqual({ claimed: true, tipId: 4 });
     crashed.close();
 
     const poster = new FakePoster('slack');
     const restarted = open(dir);
     const { s, lines } = scheduler(restarted, [poster], 9, { channels: [channels[0]!] });
+    await s.checked;
     const unconfirmed = lines().filter((l) => String(l.msg).startsWith('unconfirmed tip post'));
     expect(unconfirmed).toHaveLength(1);
     expect(unconfirmed[0]).toMatchObject({ slot: fire.toISOString(), tipId: 4, channel: 'C1' });
@@ -127,7 +128,7 @@ describe('exactly once per channel per slot', () => {
     const results = await s.runSlot(fire);
     expect(results).toMatchObject([{ status: 'skipped', reason: 'taken' }]);
     expect(poster.posts).toHaveLength(0);
-    expect(restarted.tipPost(slot)?.status).toBe('claimed');
+    expect((await restarted.tipPost(slot))?.status).toBe('claimed');
     // The rotation moved on: the next slot does not post tip 4 again.
     await s.runSlot(new Date('2025-06-03T07:00:00.000Z'));
     expect(tipIdOf(poster.posts[0]!.card)).not.toBe(4);

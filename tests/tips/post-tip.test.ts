@@ -35,7 +35,7 @@ describe('posting one tip', () => {
     expect(card && tipIdOf(card)).toBe(result.status === 'posted' ? result.tipId : -1);
     expect(card?.related).toEqual([{ id: 'why-lighter', title: 'Why containers are lighter' }]);
     expect(card?.sources.map((x) => x.id)).toEqual(['src-a']);
-    expect(s.tipPost(slot)).toMatchObject({ status: 'done', messageId: 'm1', attempts: 1 });
+    expect(await s.tipPost(slot)).toMatchObject({ status: 'done', messageId: 'm1', attempts: 1 });
   });
 
   it('retries a rate limit after the Retry-After the platform gave, then succeeds', async () => {
@@ -52,7 +52,7 @@ describe('posting one tip', () => {
     // 7 s from Retry-After, then the backoff's second step (1 s × 2).
     expect(waits).toEqual([7_000, 2_000]);
     expect(poster.posts).toHaveLength(1);
-    expect(s.tipPost(slot)).toMatchObject({ status: 'done', attempts: 3 });
+    expect(await s.tipPost(slot)).toMatchObject({ status: 'done', attempts: 3 });
   });
 
   it('never resends after an ambiguous failure (the post may have gone out): marked failed at once', async () => {
@@ -66,7 +66,7 @@ describe('posting one tip', () => {
     );
     expect(result).toMatchObject({ status: 'failed', attempts: 1 });
     expect(waits).toEqual([]);
-    expect(s.tipPost(slot)).toMatchObject({ status: 'failed' });
+    expect(await s.tipPost(slot)).toMatchObject({ status: 'failed' });
   });
 
   it('gives up after the bounded number of attempts, logs it and marks the slot failed', async () => {
@@ -77,7 +77,7 @@ describe('posting one tip', () => {
     const result = await postTipToChannel({ store: s, knowledge: tipsKnowledge([1]), poster, log, clock, random: seeded(3), sleep: instantSleep, retry: { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 100 } }, slot);
     expect(result).toMatchObject({ status: 'failed', attempts: 3 });
     expect(poster.attempts).toHaveLength(3);
-    expect(s.tipPost(slot)).toMatchObject({ status: 'failed', attempts: 3, error: 'rate_limited: slow down' });
+    expect(await s.tipPost(slot)).toMatchObject({ status: 'failed', attempts: 3, error: 'rate_limited: slow down' });
     expect(lines().some((l) => l.level === 50 && String(l.msg).includes('failed for good'))).toBe(true);
   });
 
@@ -121,7 +121,7 @@ describe('posting one tip', () => {
     controller.abort();
     const result = await pending;
     expect(result).toMatchObject({ status: 'failed', attempts: 1 });
-    expect(s.tipPost(slot)?.status).toBe('failed');
+    expect((await s.tipPost(slot))?.status).toBe('failed');
     expect(poster.posts).toHaveLength(0);
   });
 });

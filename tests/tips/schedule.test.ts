@@ -63,7 +63,7 @@ describe('tip schedule and slot keys', () => {
     expect(poster.posts).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(20_000);
     expect(poster.posts).toHaveLength(3);
-    expect(store.lastTipPost('slack', 'C1')).toMatchObject({ slotKey: '2025-06-02T07:00:30.000Z', status: 'done' });
+    expect(await store.lastTipPost('slack', 'C1')).toMatchObject({ slotKey: '2025-06-02T07:00:30.000Z', status: 'done' });
     await scheduler.stop();
     await vi.advanceTimersByTimeAsync(60_000);
     expect(poster.posts).toHaveLength(3);

@@ -49,7 +49,7 @@ describe('a store failure around a tip post', () => {
     expect(poster.attempts).toEqual(['C1']);
     expect(lines().some((l) => /could not record the tip post outcome/.test(String(l['msg'])))).toBe(true);
     locker?.exec('ROLLBACK');
-    expect(s.tipPost(slot)?.status).toBe('claimed');
+    expect((await s.tipPost(slot))?.status).toBe('claimed');
   });
 
   it('one channel whose store calls throw does not stop the others, and the slot run still settles', async () => {

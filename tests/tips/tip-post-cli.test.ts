@@ -50,10 +50,10 @@ describe('vmvc tip --post', () => {
 
     const store = openStore({ dataDir: t.dir });
     cleanups.unshift(() => store.close());
-    const last = store.lastTipPost('slack', 'C0TIPS01');
+    const last = await store.lastTipPost('slack', 'C0TIPS01');
     expect(last).toMatchObject({ status: 'done' });
     expect(last?.slotKey).toMatch(/^manual:\d{4}-/);
-    expect(store.rotationState('slack', 'C0TIPS01')?.shown).toHaveLength(2);
+    expect((await store.rotationState('slack', 'C0TIPS01'))?.shown).toHaveLength(2);
   });
 
   it('exits 1 and names the channel when a post fails, while the others still post', async () => {

@@ -23,10 +23,10 @@ const ALL_ROWS = 1_000_000;
 export const SPLIT_MAX_QUESTIONS = 500;
 
 /** The curator summary, from the same report the CLI prints (`vmvc report`), plus this week's totals. */
-export function buildCuratorSummary(store: ReportStore, core: Core, now: Date): HomeCuratorSummary {
-  const report = buildReport(store, core, { days: HOME_SUMMARY_DAYS, limit: HOME_CURATOR_LIST_MAX, now });
-  const answered = store.mostAskedEntries(report.since, ALL_ROWS).reduce((n, r) => n + r.count, 0);
-  const questions = store.unansweredQuestions(report.since, ALL_ROWS);
+export async function buildCuratorSummary(store: ReportStore, core: Core, now: Date): Promise<HomeCuratorSummary> {
+  const report = await buildReport(store, core, { days: HOME_SUMMARY_DAYS, limit: HOME_CURATOR_LIST_MAX, now });
+  const answered = (await store.mostAskedEntries(report.since, ALL_ROWS)).reduce((n, r) => n + r.count, 0);
+  const questions = await store.unansweredQuestions(report.since, ALL_ROWS);
   const notAnswered = questions.reduce((n, q) => n + q.count, 0);
   let split: HomeCuratorSummary['split'];
   if (questions.length <= SPLIT_MAX_QUESTIONS) {

@@ -83,9 +83,9 @@ describe('Discord help channels', () => {
   it('refuses a member without Manage Channels, and lets one with it switch auto-answer on', async () => {
     expect(await autoanswer('status', false)).toMatch(/^Auto-answer is off/);
     expect(await autoanswer('on', false)).toMatch(/not allowed.*Manage Channels/);
-    expect(store.helpChannels.isHelpChannel('discord', HELP_CHANNEL_ID)).toBe(false);
+    expect(await store.helpChannels.isHelpChannel('discord', HELP_CHANNEL_ID)).toBe(false);
     expect(await autoanswer('on', true)).toMatch(/^Auto-answer is on/);
-    expect(store.helpChannels.isHelpChannel('discord', HELP_CHANNEL_ID)).toBe(true);
+    expect(await store.helpChannels.isHelpChannel('discord', HELP_CHANNEL_ID)).toBe(true);
   });
 
   it('answers a confident question once, in a public thread on the message named after the answer, pinging nobody, with Not helpful', async () => {

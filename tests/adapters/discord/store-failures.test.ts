@@ -36,8 +36,8 @@ describe('the repeat guard throwing', () => {
     claim: () => {
       throw new Error('disk I/O error');
     },
-    confirm: () => undefined,
-    release: () => undefined,
+    confirm: async () => undefined,
+    release: async () => undefined,
   };
   beforeAll(async () => {
     temp = openTempStore();

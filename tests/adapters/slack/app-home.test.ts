@@ -101,12 +101,12 @@ describe('Slack App Home over signed HTTP', () => {
     for (let i = 0; i < 3; i++) h.core.ask('why are containers lighter than VMs?', { platform: 'slack', userId: 'U0A' });
     h.core.ask('how fast does a container start?', { platform: 'slack', userId: 'U0A' });
     h.core.ask('what is the best pizza topping in naples', { platform: 'slack', userId: 'U0A' });
-    h.core.vote('why-lighter', 'down', { platform: 'slack', userId: 'U0VOTER' });
+    await h.core.vote('why-lighter', 'down', { platform: 'slack', userId: 'U0VOTER' });
     // A stored question carrying mentions: normalisation strips them, so only a
     // foreign writer (an older version, a hand edit) could store this; the Home tab must still never make it live.
     const injected = '<!channel> <@U0VICTIM> <!here|here> @everyone <#C0SECRET> why does <!subteam^S123> vm';
-    h.store.recorder.recordAsk({ platform: 'slack', status: 'declined', normalized: injected, at: NOW });
-    h.store.recorder.recordAsk({ platform: 'slack', status: 'declined', normalized: injected, at: NOW });
+    await h.store.recorder.recordAsk({ platform: 'slack', status: 'declined', normalized: injected, at: NOW });
+    await h.store.recorder.recordAsk({ platform: 'slack', status: 'declined', normalized: injected, at: NOW });
   });
   afterAll(async () => {
     await h.stop();

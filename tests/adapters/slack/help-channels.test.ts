@@ -87,19 +87,19 @@ describe('Slack help channels: /vmvc autoanswer and auto-replies', () => {
     expect(refusal).toMatch(/not allowed/);
     expect(refusal).toMatch(/workspace admins and owners/);
     expect(refusal).toMatch(/ADMIN_USER_IDS/);
-    expect(store.helpChannels.isHelpChannel('slack', 'C0HELPA')).toBe(false);
+    expect(await store.helpChannels.isHelpChannel('slack', 'C0HELPA')).toBe(false);
     expect(t.fake.callsOf('users.info').some((c) => c.body['user'] === MEMBER)).toBe(true);
   });
 
   it('a workspace admin (users.info) and a user in ADMIN_USER_IDS can switch it on; the setting is in the store', async () => {
     expect(await slash('autoanswer on', ADMIN, 'C0HELPA')).toMatch(/^Auto-answer is on in this channel/);
-    expect(store.helpChannels.isHelpChannel('slack', 'C0HELPA')).toBe(true);
+    expect(await store.helpChannels.isHelpChannel('slack', 'C0HELPA')).toBe(true);
     const usersInfoBefore = t.fake.callsOf('users.info').length;
     expect(await slash('autoanswer on', LISTED, 'C0HELPB')).toMatch(/^Auto-answer is on/);
     expect(t.fake.callsOf('users.info').length).toBe(usersInfoBefore); // the list needs no API call
     expect(await slash('autoanswer status', MEMBER, 'C0HELPB')).toMatch(/^Auto-answer is on/);
     expect(await slash('autoanswer off', LISTED, 'C0HELPB')).toMatch(/^Auto-answer is off/);
-    expect(store.helpChannels.isHelpChannel('slack', 'C0HELPB')).toBe(false);
+    expect(await store.helpChannels.isHelpChannel('slack', 'C0HELPB')).toBe(false);
     expect(await slash('autoanswer maybe', ADMIN, 'C0HELPB')).toMatch(/^Usage:/);
   });
 
@@ -186,8 +186,8 @@ describe('Slack help channels: the per-channel rate limit', () => {
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'vmvc-help-rate-'));
     store = openStore({ dataDir });
-    store.helpChannels.setHelpChannel('slack', 'C0RATE', true, undefined, new Date());
-    store.helpChannels.setHelpChannel('slack', 'C0CALM', true, undefined, new Date());
+    await store.helpChannels.setHelpChannel('slack', 'C0RATE', true, undefined, new Date());
+    await store.helpChannels.setHelpChannel('slack', 'C0CALM', true, undefined, new Date());
     t = await startTestSlack({ env: { AUTOANSWER_MAX_PER_10_MINUTES: '2' }, helpChannels: store.helpChannels });
   });
   afterAll(async () => {

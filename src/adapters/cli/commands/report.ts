@@ -29,7 +29,7 @@ export interface ReportData {
 }
 
 /** The report's figures; pure over the store and the knowledge. */
-export function buildReport(store: ReportStore, core: Core, options: ReportOptions): ReportData {
+export async function buildReport(store: ReportStore, core: Core, options: ReportOptions): Promise<ReportData> {
   const since = new Date(options.now.getTime() - options.days * DAY_MS);
   const title = (id: string) => {
     if (id === 'compare') return 'the whole comparison table';
@@ -44,11 +44,16 @@ export function buildReport(store: ReportStore, core: Core, options: ReportOptio
     const t = title(row.entryId);
     return t === undefined ? row : { ...row, title: t };
   };
+  const [asked, downvoted, unanswered] = await Promise.all([
+    store.mostAskedEntries(since, options.limit),
+    store.mostDownvotedEntries(since, options.limit),
+    store.unansweredQuestions(since, options.limit),
+  ]);
   return {
     since,
-    asked: store.mostAskedEntries(since, options.limit).map(withTitle),
-    downvoted: store.mostDownvotedEntries(since, options.limit).map(withTitle),
-    unanswered: store.unansweredQuestions(since, options.limit).map((q) => {
+    asked: asked.map(withTitle),
+    downvoted: downvoted.map(withTitle),
+    unanswered: unanswered.map((q) => {
       const result = matchQuestion(core.index, q.normalized);
       const best = result.candidates[0];
       // Only a question for us has a closest entry worth an alias; pizza has none.
@@ -105,13 +110,13 @@ export const reportCommand: CliCommand = {
     const limit = positiveInt(values.limit, '--limit', 10, 1000);
     const config = cliConfig(io.env);
     const core = await coreFor(io.env);
-    const store = openStoreFor(config);
+    const store = await openStoreFor(config);
     try {
-      const data = buildReport(store, core, { days, limit, now: new Date() });
+      const data = await buildReport(store, core, { days, limit, now: new Date() });
       io.stdout.write(`${formatReport(data, days)}\n\n${dataFolderLine(config)}\n`);
       return 0;
     } finally {
-      store.close();
+      await store.close();
     }
   },
 };

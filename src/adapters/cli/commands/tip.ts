@@ -39,13 +39,13 @@ async function postNow(io: CliIo, config: Config, knowledge: Knowledge): Promise
   const posters: Poster[] = [];
   if (config.slack) posters.push(createSlackPoster(config.slack, log));
   if (config.discord) posters.push(createDiscordPoster(config.discord, log));
-  const store = openStoreFor(config);
+  const store = await openStoreFor(config);
   try {
     const results = await postSlotToChannels({ store, posters, channels, knowledge, log }, manualSlotKey(new Date()));
     for (const r of results) io.stdout.write(`${describeResult(r)}\n`);
     return results.length === channels.length && results.every((r) => r.status === 'posted') ? 0 : 1;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

@@ -27,7 +27,7 @@ function describeLast(post: TipPostRecord | undefined): string {
 }
 
 /** The status lines; pure over config, knowledge and store. */
-export function tipsStatus(config: Config, knowledge: Knowledge, store: TipStore, now: Date): string {
+export async function tipsStatus(config: Config, knowledge: Knowledge, store: TipStore, now: Date): Promise<string> {
   const channels = tipChannelsOf(config);
   const next = nextFireTime(config.tips.schedule, config.tips.timezone, now);
   const lines = [
@@ -39,9 +39,9 @@ export function tipsStatus(config: Config, knowledge: Knowledge, store: TipStore
   }
   const ids = knowledge.tips.map((t) => t.id);
   for (const channel of channels) {
-    const last = store.lastTipPost(channel.platform, channel.channelId);
+    const last = await store.lastTipPost(channel.platform, channel.channelId);
     // The stored state learns of a failed post only at the next pick; the last post tells us now, so it is not counted as shown.
-    const state = withFailedPost(store.rotationState(channel.platform, channel.channelId), last?.status === 'failed' ? last.tipId : undefined);
+    const state = withFailedPost(await store.rotationState(channel.platform, channel.channelId), last?.status === 'failed' ? last.tipId : undefined);
     const nextId = peekNextTip(state, ids);
     const tip = knowledge.tips.find((t) => t.id === nextId);
     const preview = tip ? `tip #${tip.id}: ${tip.text.length > PREVIEW_CHARS ? `${tip.text.slice(0, PREVIEW_CHARS - 1)}…` : tip.text}` : 'a random tip (a new shuffled cycle starts)';
@@ -63,12 +63,12 @@ export const tipsStatusCommand: CliCommand = {
     if (positionals[0] !== 'status' || positionals.length > 1) throw new UsageError(positionals.length === 0 ? 'say `vmvc tips status`' : `unknown subcommand '${positionals.join(' ')}'`);
     const config = cliConfig(io.env);
     const knowledge = await knowledgeFor(io.env);
-    const store = openStoreFor(config);
+    const store = await openStoreFor(config);
     try {
-      io.stdout.write(`${tipsStatus(config, knowledge, store, new Date())}\n\n${dataFolderLine(config)}\n`);
+      io.stdout.write(`${await tipsStatus(config, knowledge, store, new Date())}\n\n${dataFolderLine(config)}\n`);
       return 0;
     } finally {
-      store.close();
+      await store.close();
     }
   },
 };

@@ -24,7 +24,7 @@ export async function handleAutoAnswerSubcommand(interaction: ChatInputCommandIn
   const channelId = interaction.channelId;
   try {
     if (mode === 'status') {
-      await say(autoAnswerStatusText(help.store.isHelpChannel('discord', channelId), help.policy));
+      await say(autoAnswerStatusText(await help.store.isHelpChannel('discord', channelId), help.policy));
       return;
     }
     if (interaction.memberPermissions?.has(PermissionFlagsBits.ManageChannels) !== true) {
@@ -32,7 +32,7 @@ export async function handleAutoAnswerSubcommand(interaction: ChatInputCommandIn
       return;
     }
     const on = mode === 'on';
-    help.store.setHelpChannel('discord', channelId, on, hashUserId('discord', interaction.user.id), ctx.now());
+    await help.store.setHelpChannel('discord', channelId, on, hashUserId('discord', interaction.user.id), ctx.now());
     ctx.log.info({ channelId, on }, `auto-answer switched ${on ? 'on' : 'off'}`);
   } catch (err) {
     ctx.log.error({ err, channelId }, 'auto-answer: the store failed');
@@ -53,7 +53,7 @@ export async function handleNotHelpfulButton(interaction: ButtonInteraction, ctx
     await sendReply(interaction, { content: 'That button no longer works.' }, { ephemeral: true });
     return;
   }
-  ctx.core.vote(target.ref, 'down', { platform: 'discord', userId: interaction.user.id });
+  await ctx.core.vote(target.ref, 'down', { platform: 'discord', userId: interaction.user.id });
   const allowed = interaction.user.id === target.asker || interaction.memberPermissions?.has(PermissionFlagsBits.ManageChannels) === true;
   if (!allowed) {
     await sendReply(interaction, { content: 'Thanks for the feedback 👎. Only the person who asked, or a member with Manage Channels, can remove this answer.' }, { ephemeral: true });

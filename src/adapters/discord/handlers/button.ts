@@ -18,7 +18,7 @@ export async function handleButton(interaction: ButtonInteraction, ctx: HandlerC
   }
   const rc: RequestContext = { platform: 'discord', userId: interaction.user.id };
   if (action.type === 'vote') {
-    const recorded = ctx.core.vote(action.entryId, action.vote, rc);
+    const recorded = await ctx.core.vote(action.entryId, action.vote, rc);
     const text = recorded ? 'Thanks for the feedback!' : 'That topic no longer exists, so the vote was not recorded.';
     await sendReply(interaction, { content: text }, { ephemeral: true });
     return;

@@ -24,7 +24,7 @@ export async function handleHelpChannelMessage(message: Message, ctx: HandlerCon
   if (message.client.user !== null && message.mentions.users.has(message.client.user.id)) return;
   const channelId = message.channelId;
   try {
-    if (!help.store.isHelpChannel('discord', channelId)) return;
+    if (!await help.store.isHelpChannel('discord', channelId)) return;
   } catch (err) {
     ctx.log.warn({ channelId }, `auto-answer: could not read the channel setting, staying quiet: ${err2text(err)}`);
     return;
@@ -37,7 +37,7 @@ export async function handleHelpChannelMessage(message: Message, ctx: HandlerCon
   }
   let claim;
   try {
-    claim = help.store.claimAutoReply('discord', channelId, message.id, ctx.now(), help.policy);
+    claim = await help.store.claimAutoReply('discord', channelId, message.id, ctx.now(), help.policy);
   } catch (err) {
     ctx.log.warn({ channelId }, `auto-answer: could not claim the message, staying quiet: ${err2text(err)}`);
     return;
@@ -56,7 +56,7 @@ export async function handleHelpChannelMessage(message: Message, ctx: HandlerCon
     logFailure(ctx, channelId, 'starting its thread', err, refused);
     if (refused) {
       try {
-        help.store.releaseAutoReply('discord', channelId, message.id);
+        await help.store.releaseAutoReply('discord', channelId, message.id);
       } catch {
         // the claim stays; the message simply gets no auto-reply
       }
@@ -67,7 +67,7 @@ export async function handleHelpChannelMessage(message: Message, ctx: HandlerCon
     const posted = await ctx.postMessage(threadId, autoReplyBody(reply.card, ref, message.author.id));
     ctx.log.info({ channelId, messageId: message.id, threadId, id: ref }, 'auto-answered a help-channel message in a thread');
     try {
-      help.store.confirmAutoReply('discord', channelId, message.id, posted.id);
+      await help.store.confirmAutoReply('discord', channelId, message.id, posted.id);
     } catch (err) {
       ctx.log.warn(`auto-answer: could not record the reply: ${err2text(err)}`);
     }

@@ -37,9 +37,9 @@ export async function handleReplyToMessage(interaction: ButtonInteraction, ctx: 
   const channelId = interaction.channelId;
   const conversation = `${channelId}/${target.messageId}`;
   const now = ctx.now();
-  let recent: ReturnType<typeof ctx.repeatGuard.claim>;
+  let recent: Awaited<ReturnType<typeof ctx.repeatGuard.claim>>;
   try {
-    recent = ctx.repeatGuard.claim('discord', conversation, target.ref, now);
+    recent = await ctx.repeatGuard.claim('discord', conversation, target.ref, now);
   } catch (err) {
     ctx.log.warn({ channel: channelId }, `repeat guard unavailable, replying anyway: ${err instanceof Error ? err.message : String(err)}`);
     recent = undefined;
@@ -65,7 +65,7 @@ export async function handleReplyToMessage(interaction: ButtonInteraction, ctx: 
   try {
     sentId = (await ctx.postMessage(channelId, body)).id;
   } catch (err) {
-    ctx.repeatGuard.release('discord', conversation, target.ref);
+    await ctx.repeatGuard.release('discord', conversation, target.ref);
     const { delivery, text } = replyFailure(err);
     const failure = describeDiscordError(err);
     ctx.log.warn(
@@ -82,7 +82,7 @@ export async function handleReplyToMessage(interaction: ButtonInteraction, ctx: 
   }
   const link = messageLink(interaction.guildId, channelId, sentId);
   try {
-    ctx.repeatGuard.confirm('discord', conversation, target.ref, link);
+    await ctx.repeatGuard.confirm('discord', conversation, target.ref, link);
   } catch (err) {
     ctx.log.warn({ channel: channelId }, `could not record the reply for the repeat guard: ${err instanceof Error ? err.message : String(err)}`);
   }

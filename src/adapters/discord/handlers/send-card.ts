@@ -24,9 +24,9 @@ export async function sendCard(interaction: RepliableInteraction, reply: Reply, 
     return;
   }
   const key = reply.outcome.id ?? card.kind;
-  let recent: ReturnType<typeof ctx.repeatGuard.claim>;
+  let recent: Awaited<ReturnType<typeof ctx.repeatGuard.claim>>;
   try {
-    recent = ctx.repeatGuard.claim('discord', channelId, key, ctx.now());
+    recent = await ctx.repeatGuard.claim('discord', channelId, key, ctx.now());
   } catch (err) {
     // The etiquette check must not cost the asker their answer: post without it.
     ctx.log.warn({ channel: channelId }, `repeat guard unavailable, posting anyway: ${err instanceof Error ? err.message : String(err)}`);
@@ -43,9 +43,9 @@ export async function sendCard(interaction: RepliableInteraction, reply: Reply, 
       ephemeral: false,
     });
   } catch (err) {
-    ctx.repeatGuard.release('discord', channelId, key);
+    await ctx.repeatGuard.release('discord', channelId, key);
     throw err;
   }
   const messageId = response.interaction.responseMessageId;
-  if (messageId !== null) ctx.repeatGuard.confirm('discord', channelId, key, messageLink(interaction.guildId, channelId, messageId));
+  if (messageId !== null) await ctx.repeatGuard.confirm('discord', channelId, key, messageLink(interaction.guildId, channelId, messageId));
 }

@@ -36,7 +36,7 @@ export async function handleAppHomeOpened({ event, client }: AppHomeOpenedArgs, 
   let curator: HomeViewInput['curator'];
   if (admin) {
     try {
-      curator = deps.reports ? buildCuratorSummary(deps.reports, deps.core, now) : 'unavailable';
+      curator = deps.reports ? await buildCuratorSummary(deps.reports, deps.core, now) : 'unavailable';
     } catch (err) {
       deps.log.error({ err }, `could not read the curator summary from the store: ${err instanceof Error ? err.message : String(err)}`);
       curator = 'unavailable';

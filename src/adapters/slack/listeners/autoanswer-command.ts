@@ -40,7 +40,7 @@ export async function handleAutoAnswerCommand({ command, ack, respond, client }:
   }
   try {
     if (mode === 'status') {
-      await say(autoAnswerStatusText(help.store.isHelpChannel('slack', channelId), help.policy));
+      await say(autoAnswerStatusText(await help.store.isHelpChannel('slack', channelId), help.policy));
       return;
     }
     const userId = command.user_id;
@@ -50,7 +50,7 @@ export async function handleAutoAnswerCommand({ command, ack, respond, client }:
       return;
     }
     const on = mode === 'on';
-    help.store.setHelpChannel('slack', channelId, on, hashUserId('slack', userId), deps.clock());
+    await help.store.setHelpChannel('slack', channelId, on, hashUserId('slack', userId), deps.clock());
     deps.log.info({ channel: channelId, on }, `auto-answer switched ${on ? 'on' : 'off'}`);
     const invite = on ? ' I only read channels I am a member of: if I am not in this one yet, `/invite @vmvc`.' : '';
     await say(`${autoAnswerStatusText(on, help.policy)}${invite}`);

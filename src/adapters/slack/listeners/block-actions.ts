@@ -42,7 +42,7 @@ export async function handleBlockAction(args: BlockActionArgs, deps: ListenerDep
       return;
     }
     case 'vote': {
-      deps.core.vote(decoded.entryId, decoded.vote, { platform: 'slack', userId });
+      await deps.core.vote(decoded.entryId, decoded.vote, { platform: 'slack', userId });
       const reply = ephemeral ? deps.core.show(decoded.entryId) : undefined;
       if (reply) {
         // The asker's own private card: swap the 👍/👎 buttons for a thank-you, keep everything else.

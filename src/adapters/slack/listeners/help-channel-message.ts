@@ -29,7 +29,7 @@ export async function handleHelpChannelMessage({ event, context, client }: HelpC
   if (context.botUserId !== undefined && text.includes(`<@${context.botUserId}>`)) return;
   const channelId = event.channel;
   try {
-    if (!help.store.isHelpChannel('slack', channelId)) return;
+    if (!await help.store.isHelpChannel('slack', channelId)) return;
   } catch (err) {
     deps.log.warn({ channel: channelId }, `auto-answer: could not read the channel setting, staying quiet: ${err2text(err)}`);
     return;
@@ -42,7 +42,7 @@ export async function handleHelpChannelMessage({ event, context, client }: HelpC
   }
   let claim;
   try {
-    claim = help.store.claimAutoReply('slack', channelId, event.ts, deps.clock(), help.policy);
+    claim = await help.store.claimAutoReply('slack', channelId, event.ts, deps.clock(), help.policy);
   } catch (err) {
     // Without the claim there is no "once per thread": better silent than twice.
     deps.log.warn({ channel: channelId }, `auto-answer: could not claim the thread, staying quiet: ${err2text(err)}`);
@@ -58,7 +58,7 @@ export async function handleHelpChannelMessage({ event, context, client }: HelpC
     deps.log.info({ channel: channelId, ts: event.ts, id: ref, score: reply.outcome.score }, 'auto-answered a help-channel message');
     if (posted.ts !== undefined) {
       try {
-        help.store.confirmAutoReply('slack', channelId, event.ts, posted.ts);
+        await help.store.confirmAutoReply('slack', channelId, event.ts, posted.ts);
       } catch (err) {
         deps.log.warn(`auto-answer: could not record the reply: ${err2text(err)}`);
       }
@@ -69,7 +69,7 @@ export async function handleHelpChannelMessage({ event, context, client }: HelpC
     // Only a post that surely never went out gives the thread back; one that may be there keeps its claim.
     if (f.delivery !== 'unknown') {
       try {
-        help.store.releaseAutoReply('slack', channelId, event.ts);
+        await help.store.releaseAutoReply('slack', channelId, event.ts);
       } catch {
         // the claim stays; the thread simply gets no auto-reply
       }

@@ -24,7 +24,7 @@ export async function handleNotHelpful(args: BlockActionArgs, deps: ListenerDeps
   }
   const clicker = body.user.id;
   // Comparison answers have no topic to vote on; their feedback is the log line below.
-  deps.core.vote(target.ref, 'down', { platform: 'slack', userId: clicker });
+  await deps.core.vote(target.ref, 'down', { platform: 'slack', userId: clicker });
   deps.log.info({ channel: channelId, id: target.ref }, 'auto-reply marked not helpful');
   const adminUserIds = deps.adminUserIds ?? [];
   const allowed = clicker === target.asker || (await isSlackAdmin(client, clicker, adminUserIds, deps.log));

@@ -34,9 +34,9 @@ export async function handleReplyInThread(args: BlockActionArgs, deps: ListenerD
   // The thread is the conversation: another thread in the same channel may well need the same answer.
   const conversation = `${channelId}/${target.threadTs}`;
   const now = deps.clock();
-  let recent: ReturnType<typeof deps.repeatGuard.claim>;
+  let recent: Awaited<ReturnType<typeof deps.repeatGuard.claim>>;
   try {
-    recent = deps.repeatGuard.claim('slack', conversation, target.ref, now);
+    recent = await deps.repeatGuard.claim('slack', conversation, target.ref, now);
   } catch (err) {
     deps.log.warn({ channel: channelId }, `repeat guard unavailable, replying anyway: ${err instanceof Error ? err.message : String(err)}`);
     recent = undefined;
@@ -50,11 +50,11 @@ export async function handleReplyInThread(args: BlockActionArgs, deps: ListenerD
   const message = renderSlackBlocks(reply.card, { sharedBy: clicker, ...(target.asker !== undefined && { askedBy: target.asker }) });
   try {
     const posted = await client.chat.postMessage({ channel: channelId, thread_ts: target.threadTs, ...message, ...POST_OPTIONS });
-    if (posted.ts !== undefined) confirmQuietly(deps, conversation, target.ref, posted.ts);
+    if (posted.ts !== undefined) await confirmQuietly(deps, conversation, target.ref, posted.ts);
   } catch (err) {
     const failure = describeSlackError(err);
     deps.log.warn({ channel: channelId, code: failure.code }, `Reply in thread: chat.postMessage failed: ${failure.message}${deliveryNote(failure)}`);
-    deps.repeatGuard.release('slack', conversation, target.ref);
+    await deps.repeatGuard.release('slack', conversation, target.ref);
     // When it may have been posted, the preview goes (no second click can double it); otherwise it stays for another try.
     await replyEphemeral(respond, threadReplyFailureText(failure), deps.log, failure.delivery === 'unknown');
     return;
@@ -86,9 +86,9 @@ export function threadReplyFailureText(f: SlackFailure): string {
   }
 }
 
-function confirmQuietly(deps: ListenerDeps, conversation: string, ref: string, ts: string): void {
+async function confirmQuietly(deps: ListenerDeps, conversation: string, ref: string, ts: string): Promise<void> {
   try {
-    deps.repeatGuard.confirm('slack', conversation, ref, ts);
+    await deps.repeatGuard.confirm('slack', conversation, ref, ts);
   } catch (err) {
     deps.log.warn(`could not record the thread reply for the repeat guard: ${err instanceof Error ? err.message : String(err)}`);
   }

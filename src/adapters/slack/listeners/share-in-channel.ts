@@ -35,9 +35,9 @@ export async function shareInChannel(
   }
   const entryId = req.action.entryId;
   const now = deps.clock();
-  let recent: ReturnType<typeof deps.repeatGuard.claim>;
+  let recent: Awaited<ReturnType<typeof deps.repeatGuard.claim>>;
   try {
-    recent = deps.repeatGuard.claim('slack', req.channelId, entryId, now);
+    recent = await deps.repeatGuard.claim('slack', req.channelId, entryId, now);
   } catch (err) {
     // The etiquette check must not cost the sharer their post: share without it.
     deps.log.warn({ channel: req.channelId }, `repeat guard unavailable, sharing anyway: ${err instanceof Error ? err.message : String(err)}`);
@@ -51,7 +51,7 @@ export async function shareInChannel(
   const message = renderSlackBlocks(reply.card, { sharedBy: req.userId, ...(req.target !== undefined && { target: req.target }) });
   try {
     const posted = await client.chat.postMessage({ channel: req.channelId, ...message, ...POST_OPTIONS });
-    confirmQuietly(deps, req.channelId, entryId, posted.ts);
+    await confirmQuietly(deps, req.channelId, entryId, posted.ts);
     await removeEphemeral(respond, deps);
     return;
   } catch (err) {
@@ -60,7 +60,7 @@ export async function shareInChannel(
     if (!CANNOT_POST_HERE.has(failure.code)) {
       // Even when it may have been posted: the sharer is told to look first, and a claim
       // kept for a post that may not exist would answer "posted here" to the next share.
-      releaseQuietly(deps, req.channelId, entryId);
+      await releaseQuietly(deps, req.channelId, entryId);
       await replyEphemeral(respond, shareFailureText(failure), deps.log);
       return;
     }
@@ -72,7 +72,7 @@ export async function shareInChannel(
   } catch (err) {
     const failure = describeSlackError(err);
     deps.log.warn({ channel: req.channelId }, `Share in channel via response_url failed: ${failure.message}${deliveryNote(failure)}`);
-    releaseQuietly(deps, req.channelId, entryId);
+    await releaseQuietly(deps, req.channelId, entryId);
     const text =
       failure.delivery === 'refused' ? 'I cannot post in this conversation. Invite me with /invite @vmvc, or share from a channel I am in.' : shareFailureText(failure);
     await replyEphemeral(respond, text, deps.log);
@@ -80,19 +80,19 @@ export async function shareInChannel(
 }
 
 /** The post is out; a store hiccup recording it must not turn into "could not post". */
-function confirmQuietly(deps: ListenerDeps, channelId: string, entryId: string, ts: string | undefined): void {
+async function confirmQuietly(deps: ListenerDeps, channelId: string, entryId: string, ts: string | undefined): Promise<void> {
   if (ts === undefined) return;
   try {
-    deps.repeatGuard.confirm('slack', channelId, entryId, ts);
+    await deps.repeatGuard.confirm('slack', channelId, entryId, ts);
   } catch (err) {
     deps.log.warn({ channel: channelId }, `could not record the shared post for the repeat guard: ${err instanceof Error ? err.message : String(err)}`);
   }
 }
 
 /** The sharer must still hear what happened to the post when the store cannot drop the claim. */
-function releaseQuietly(deps: ListenerDeps, channelId: string, entryId: string): void {
+async function releaseQuietly(deps: ListenerDeps, channelId: string, entryId: string): Promise<void> {
   try {
-    deps.repeatGuard.release('slack', channelId, entryId);
+    await deps.repeatGuard.release('slack', channelId, entryId);
   } catch (err) {
     deps.log.warn({ channel: channelId }, `could not drop the repeat-guard claim of a failed share: ${err instanceof Error ? err.message : String(err)}`);
   }
