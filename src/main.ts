@@ -69,6 +69,7 @@ async function main(): Promise<void> {
   }
 
   log.info({ faq: knowledge.faq.length, comparison: knowledge.comparison.length, tips: knowledge.tips.length }, summary);
+  log.info({ store: store.description }, `store: ${store.description}`);
   log.info({ adapters }, `adapters: ${adapters.join(', ')}`);
   const running: RunningAdapter[] = [];
   const openStoreHandle = store;

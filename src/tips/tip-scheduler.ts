@@ -78,7 +78,10 @@ export async function postSlotToChannels(
       );
     } catch (err) {
       // A store failure for one channel (locked past busy_timeout, disk full) must not stop the others.
-      options.log.error({ err, platform: channel.platform, channel: channel.channelId, slot: slotKey }, 'tip post crashed');
+      options.log.error(
+        { err, platform: channel.platform, channel: channel.channelId, slot: slotKey },
+        `tip slot skipped: the store failed (${err instanceof Error ? err.message : String(err)}); not posting rather than risk a double post`,
+      );
       return undefined;
     }
   });

@@ -19,5 +19,6 @@ export const CLI_COMMANDS: readonly CliCommandEntry[] = [
   { name: 'tip', summary: 'A random tip, or tip N; --post sends the next tip to the tip channels', load: async () => (await import('./commands/tip.js')).tipCommand },
   { name: 'tips', summary: "Each tip channel's next tip and last post (tips status)", load: async () => (await import('./commands/tips-status.js')).tipsStatusCommand },
   { name: 'report', summary: 'What people asked, what they disliked, what is missing', load: async () => (await import('./commands/report.js')).reportCommand },
+  { name: 'store', summary: 'Copy the SQLite store into PostgreSQL (store copy --to URL), for several bot copies', load: async () => (await import('./commands/store.js')).storeCommand },
   { name: 'check', summary: 'Validate the knowledge base (schema and cross-references)', load: async () => (await import('./commands/check.js')).checkCommand },
 ];

@@ -1,0 +1,70 @@
+import type { SqliteDatabase } from './open-database.js';
+import { inTransaction, type PgPool } from './postgres/pg-pool.js';
+
+/**
+ * What `vmvc store copy` moves from the SQLite file into PostgreSQL: every
+ * table, row for row (the two schemas have the same columns and keys). Rows
+ * already there are left alone, so running the copy twice adds nothing:
+ * keyed tables by their primary key, asks by `origin`, the SQLite row's identity.
+ */
+interface TableCopy {
+  table: string;
+  columns: readonly string[];
+  /** The unique key a second copy collides on. */
+  conflict: string;
+}
+
+const TABLES: readonly TableCopy[] = [
+  { table: 'tip_posts', columns: ['platform', 'channel_id', 'slot_key', 'tip_id', 'status', 'claimed_at', 'finished_at', 'message_id', 'error', 'attempts'], conflict: '(platform, channel_id, slot_key)' },
+  { table: 'tip_rotation', columns: ['platform', 'channel_id', 'state', 'updated_at'], conflict: '(platform, channel_id)' },
+  { table: 'votes', columns: ['platform', 'entry_id', 'user_hash', 'vote', 'at'], conflict: '(platform, user_hash, entry_id)' },
+  { table: 'recent_posts', columns: ['platform', 'channel_id', 'entry_id', 'at', 'message_ref'], conflict: '(platform, channel_id, entry_id)' },
+  { table: 'help_channels', columns: ['platform', 'channel_id', 'enabled_at', 'enabled_by'], conflict: '(platform, channel_id)' },
+  { table: 'auto_replies', columns: ['platform', 'channel_id', 'thread_id', 'at', 'message_ref'], conflict: '(platform, channel_id, thread_id)' },
+];
+
+/** Rows per INSERT: well under PostgreSQL's 65,535 bind parameters for the widest table. */
+const BATCH_ROWS = 500;
+
+export interface CopiedTable {
+  table: string;
+  /** Rows in the SQLite file. */
+  read: number;
+  /** Rows PostgreSQL did not have yet. */
+  added: number;
+}
+
+/** Copies everything in one transaction: a copy that fails half-way leaves PostgreSQL as it was. */
+export async function copySqliteToPostgres(sqlite: SqliteDatabase, pool: PgPool): Promise<CopiedTable[]> {
+  return inTransaction(pool, async (client) => {
+    // The pool's 1 s statement bound is for answers; a large copy may take longer.
+    await client.query('SET LOCAL statement_timeout = 0');
+    const results: CopiedTable[] = [];
+    for (const spec of TABLES) {
+      const rows = sqlite.prepare(`SELECT ${spec.columns.join(', ')} FROM ${spec.table}`).raw().all() as unknown[][];
+      results.push({ table: spec.table, read: rows.length, added: await insertBatches(client, spec.table, spec.columns, spec.conflict, rows) });
+    }
+    const asks = sqlite.prepare('SELECT id, platform, status, entry_id, normalized, at FROM asks').raw().all() as [number, ...unknown[]][];
+    const withOrigin = asks.map(([id, platform, status, entryId, normalized, at]) => [platform, status, entryId, normalized, at, `sqlite:${id}:${String(at)}:${String(platform)}`]);
+    results.push({ table: 'asks', read: asks.length, added: await insertBatches(client, 'asks', ['platform', 'status', 'entry_id', 'normalized', 'at', 'origin'], '(origin)', withOrigin) });
+    return results;
+  });
+}
+
+async function insertBatches(
+  client: { query(sql: string, values: unknown[]): Promise<{ rowCount: number | null }> },
+  table: string,
+  columns: readonly string[],
+  conflict: string,
+  rows: unknown[][],
+): Promise<number> {
+  let added = 0;
+  for (let start = 0; start < rows.length; start += BATCH_ROWS) {
+    const batch = rows.slice(start, start + BATCH_ROWS);
+    const values: unknown[] = [];
+    const tuples = batch.map((row) => `(${row.map((v) => `$${values.push(v)}`).join(', ')})`);
+    const result = await client.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')} ON CONFLICT ${conflict} DO NOTHING`, values);
+    added += result.rowCount ?? 0;
+  }
+  return added;
+}

@@ -1,0 +1,62 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCliAsync } from '../helpers/run-cli-async.js';
+import { cleanEnv, MAIN } from '../helpers/run-node.js';
+import { createTestDatabase, type TestDatabase } from '../fixtures/store/postgres.js';
+
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'vmvc-store-copy-'));
+let pg: TestDatabase;
+beforeAll(async () => {
+  pg = await createTestDatabase();
+});
+afterAll(async () => {
+  rmSync(dataDir, { recursive: true, force: true });
+  await pg?.drop();
+});
+
+describe('vmvc store copy: from the SQLite file to PostgreSQL (CLI and bot as child processes, a real PostgreSQL)', () => {
+  it('copies what the bot stored, adds nothing the second time, and the report then reads the same from PostgreSQL', async () => {
+    const questions = ['why are containers lighter', 'why-lighter', "what's for lunch", 'whats for lunch?'];
+    const bot = spawnSync(process.execPath, [MAIN], { cwd: dataDir, input: `${questions.join('\n')}\nquit\n`, env: cleanEnv({ DATA_DIR: dataDir }), encoding: 'utf8', timeout: 20_000 });
+    expect(bot.status).toBe(0);
+    const fromSqlite = await runCliAsync(['report', '--days', '1'], { env: { DATA_DIR: dataDir } });
+    expect(fromSqlite.stdout).toMatch(/why-lighter \(Why are containers lighter than VMs\?\): 2 asked/);
+
+    const first = await runCliAsync(['store', 'copy', '--to', pg.url], { env: { DATA_DIR: dataDir } });
+    expect(first.stderr).toBe('');
+    expect(first.status).toBe(0);
+    expect(first.stdout).toMatch(/^asks\s+4 read,\s+4 added$/m);
+    expect(first.stdout).toMatch(/4 row\(s\) added/);
+    const again = await runCliAsync(['store', 'copy', '--to', pg.url], { env: { DATA_DIR: dataDir } });
+    expect(again.status).toBe(0);
+    expect(again.stdout).toMatch(/^asks\s+4 read,\s+0 added$/m);
+    expect(again.stdout).toMatch(/0 row\(s\) added \(everything was already there\)/);
+
+    const fromPostgres = await runCliAsync(['report', '--days', '1'], { env: { DATABASE_URL: pg.url } });
+    expect(fromPostgres.status).toBe(0);
+    const figures = (out: string) => out.slice(0, out.indexOf('\n\n', out.indexOf('unanswered')));
+    expect(figures(fromPostgres.stdout)).toBe(figures(fromSqlite.stdout));
+    expect(fromPostgres.stdout).toMatch(/^Database: postgres:\/\/vmvc@127\.0\.0\.1:\d+\/vmvc_test_\w+ \(DATABASE_URL\)$/m);
+  });
+
+  it('refuses a missing SQLite store and a bad URL with one clear line', async () => {
+    const empty = mkdtempSync(path.join(os.tmpdir(), 'vmvc-store-copy-empty-'));
+    try {
+      const missing = await runCliAsync(['store', 'copy', '--to', pg.url], { env: { DATA_DIR: empty } });
+      expect(missing.status).toBe(1);
+      expect(missing.stderr).toMatch(/there is no SQLite store there to copy/);
+      const bad = await runCliAsync(['store', 'copy', '--to', 'mysql://x'], { env: { DATA_DIR: dataDir } });
+      expect(bad.status).toBe(2);
+      expect(bad.stderr).toMatch(/--to must be a PostgreSQL URL/);
+      const refused = await runCliAsync(['store', 'copy', '--to', 'postgres://vmvc:hunter2@127.0.0.1:1/vmvc'], { env: { DATA_DIR: dataDir } });
+      expect(refused.status).toBe(1);
+      expect(refused.stderr).toMatch(/Cannot use the database postgres:\/\/vmvc@127\.0\.0\.1:1\/vmvc: cannot connect: nothing is listening there/);
+      expect(refused.stderr).not.toContain('hunter2');
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
+  });
+});
