@@ -4,6 +4,7 @@
  */
 import { runDiscordInteractionBench } from './discord-interaction.js';
 import { runEngineBench } from './engine.js';
+import { runMultiCopyBench } from './multi-copy.js';
 import { runSlackAckBench } from './slack-ack.js';
 import { runSlackShortcutBench } from './slack-shortcut.js';
 
@@ -14,3 +15,5 @@ console.log('');
 await runSlackShortcutBench();
 console.log('');
 await runDiscordInteractionBench();
+console.log('');
+await runMultiCopyBench();

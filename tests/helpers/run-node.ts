@@ -2,7 +2,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const HERE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** The project folder, whether this runs from tests/ (vitest) or compiled into dist/tests/ (the benchmarks). */
+export const ROOT = path.basename(HERE) === 'dist' ? path.dirname(HERE) : HERE;
 export const BIN = path.join(ROOT, 'dist/src/adapters/cli/bin.js');
 export const MAIN = path.join(ROOT, 'dist/src/main.js');
 
