@@ -4,6 +4,9 @@ import type { RepeatGuard } from '../../../src/core/repeat-guard.js';
 import { blockActionsPayload, sendInteraction, sendSlashCommand } from '../../fixtures/slack/signed-request.js';
 import { startTestSlack, type TestSlack } from '../../fixtures/slack/start-test-slack.js';
 import { openTempStore, type TempStore } from '../../fixtures/store/temp-store.js';
+import pg from 'pg';
+import { openPostgresStore, type PostgresStorage } from '../../../src/store/postgres/open-postgres-store.js';
+import { createTestDatabase, type TestDatabase } from '../../fixtures/store/postgres.js';
 
 /**
  * The store failing under the real Slack adapter. The design: a store failure
@@ -114,5 +117,62 @@ describe('a locked database (another connection holds the write lock)', () => {
     await sendInteraction(t.baseUrl, blockActionsPayload({ actionId: 'vmvc:share:kernel-sharing', userId: 'U0BOB', channelId: 'C0LOCKEDDB2', responseUrl: second }));
     await t.fake.waitFor('response_url', (c) => c.path.endsWith('unlocked-2'));
     expect(t.fake.callsOf('chat.postMessage').filter((c) => c.body['channel'] === 'C0LOCKEDDB2')).toHaveLength(1);
+  });
+});
+
+describe('PostgreSQL stalled (another connection holds the tables locked)', () => {
+  let db: TestDatabase;
+  let store: PostgresStorage;
+  let t: TestSlack;
+  let locker: pg.Client | undefined;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    store = await openPostgresStore({ url: db.url });
+    t = await startTestSlack({ store });
+  });
+  afterEach(async () => {
+    await locker?.query('ROLLBACK').catch(() => undefined);
+    await locker?.end();
+    locker = undefined;
+  });
+  afterAll(async () => {
+    await t?.stop();
+    await store?.close();
+    await db?.drop();
+  });
+
+  const stall = async () => {
+    locker = new pg.Client({ connectionString: db.url });
+    await locker.connect();
+    await locker.query('BEGIN');
+    await locker.query('LOCK TABLE asks, recent_posts IN ACCESS EXCLUSIVE MODE');
+  };
+
+  it('a slash command gets its card within the ack window; the recording gives up after the statement bound and says so', async () => {
+    await stall();
+    const started = Date.now();
+    const res = await sendSlashCommand(t.baseUrl, { text: 'why-lighter' });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as Json)['text']).toContain('Why are containers lighter');
+    expect(Date.now() - started).toBeLessThan(SLACK_ACK_WINDOW_MS);
+    await t.waitForLog(/could not store the ask \(the answer was still sent\): .*(statement timeout|canceling statement)/);
+  });
+
+  it('Share posts exactly once while the guard cannot claim, and the guard holds again once the database answers', async () => {
+    await stall();
+    const responseUrl = t.fake.responseUrl('pg-stalled-share');
+    await sendInteraction(t.baseUrl, blockActionsPayload({ actionId: 'vmvc:share:kernel-sharing', channelId: 'C0PGSTALL', responseUrl }));
+    await t.fake.waitFor('response_url', (c) => c.path.endsWith('pg-stalled-share') && c.body['delete_original'] === true, 10_000);
+    expect(t.fake.callsOf('chat.postMessage').filter((c) => c.body['channel'] === 'C0PGSTALL')).toHaveLength(1);
+    expect(t.logs.some((l) => /repeat guard unavailable, sharing anyway/.test(l.msg))).toBe(true);
+
+    await locker?.query('ROLLBACK');
+    const first = t.fake.responseUrl('pg-ok-1');
+    await sendInteraction(t.baseUrl, blockActionsPayload({ actionId: 'vmvc:share:kernel-sharing', channelId: 'C0PGOK', responseUrl: first }));
+    await t.fake.waitFor('response_url', (c) => c.path.endsWith('pg-ok-1') && c.body['delete_original'] === true);
+    const second = t.fake.responseUrl('pg-ok-2');
+    await sendInteraction(t.baseUrl, blockActionsPayload({ actionId: 'vmvc:share:kernel-sharing', userId: 'U0BOB', channelId: 'C0PGOK', responseUrl: second }));
+    await t.fake.waitFor('response_url', (c) => c.path.endsWith('pg-ok-2'));
+    expect(t.fake.callsOf('chat.postMessage').filter((c) => c.body['channel'] === 'C0PGOK')).toHaveLength(1);
   });
 });
