@@ -79,7 +79,7 @@ export function loadEvalSets(dir: string, options: LoadOptions = {}): LabelledMe
   };
   for (const q of read<RawQuestion>(dir, 'questions.yaml', 'questions')) add('tuning', 'fit', q.q, q.expect, {});
   for (const q of read<RawQuestion>(dir, 'holdout.yaml', 'questions')) add('holdout', 'test', q.q, q.expect, {});
-  for (const file of ['public-answerable.yaml', 'public-offtopic.yaml']) {
+  for (const file of ['public-answerable.yaml', 'public-offtopic.yaml', 'public-answerable-2.yaml', 'public-offtopic-2.yaml']) {
     for (const q of read<RawQuestion>(dir, file, 'questions')) add('public', partOf(q.q), q.q, q.expect, { ...(q.kind && { kind: q.kind }), ...(q.url && { url: q.url }) });
   }
   for (const m of read<RawChannel>(dir, 'channel.yaml', 'messages')) {
