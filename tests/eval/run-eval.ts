@@ -30,7 +30,7 @@ function cliVerdicts(dir: string, messages: readonly LabelledMessage[]): Map<str
 }
 
 function main(): void {
-  const { values } = parseArgs({ options: { misses: { type: 'boolean', default: false }, before: { type: 'string' }, set: { type: 'string' } } });
+  const { values } = parseArgs({ options: { misses: { type: 'boolean', default: false }, before: { type: 'string' }, set: { type: 'string' }, part: { type: 'string', default: 'test' } } });
   const knowledge = loadKnowledge(path.join(ROOT, 'knowledge'));
   const faqOf = new Map(knowledge.comparison.map((d) => [d.id, d.faq]));
   const all = loadEvalSets(path.join(ROOT, 'tests/eval'), { knowledgePhrasings: knowledgePhrasings(knowledge.faq) });
@@ -55,7 +55,8 @@ function main(): void {
     }
   }
   if (values.misses) {
-    const wanted = (s: ScoredMessage) => s.m.part === 'test' && (values.set === undefined || s.m.set === values.set);
+    // --part fit lists the fitting half's misses: the ones a curator may learn from without spoiling the judged half.
+    const wanted = (s: ScoredMessage) => s.m.part === values.part && (values.set === undefined || s.m.set === values.set);
     for (const s of scored.filter(wanted)) {
       const inDomain = s.m.answers.length > 0 || s.m.wholeTable;
       const bad = inDomain ? !(s.v.status === 'answered' && s.right) : s.v.status !== 'declined';
