@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { READYZ_PATH } from './paths.js';
 import { sendEmpty } from './routes.js';
 
 /**
@@ -29,7 +30,7 @@ type Listener = (req: IncomingMessage, res: ServerResponse) => void;
 export function refuseWhileDraining(gate: DrainGate, next: Listener): Listener {
   return (req, res) => {
     // /readyz still answers, with its 503 and the reason, so an orchestrator can see why.
-    if (gate.draining && new URL(req.url ?? '/', 'http://localhost').pathname !== '/readyz') {
+    if (gate.draining && new URL(req.url ?? '/', 'http://localhost').pathname !== READYZ_PATH) {
       sendEmpty(res, 503, true);
       return;
     }

@@ -1,4 +1,5 @@
 import type { DrainGate } from './drain-gate.js';
+import { HEALTHZ_PATH, READYZ_PATH } from './paths.js';
 import { sendJson, type HttpRoute } from './routes.js';
 
 /**
@@ -37,10 +38,10 @@ export interface HealthOptions {
  */
 export function healthRoutes(options: HealthOptions): HttpRoute[] {
   return [
-    { method: 'GET', path: '/healthz', handler: (_req, res) => sendJson(res, 200, { status: 'ok' }) },
+    { method: 'GET', path: HEALTHZ_PATH, handler: (_req, res) => sendJson(res, 200, { status: 'ok' }) },
     {
       method: 'GET',
-      path: '/readyz',
+      path: READYZ_PATH,
       handler: (_req, res) => {
         const names = Object.keys(options.checks);
         void Promise.all(names.map((name) => passes(options.checks[name] as ReadinessCheck))).then((results) => {

@@ -1,4 +1,5 @@
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { METRICS_PATH } from '../http/paths.js';
 import { sendEmpty, type HttpRoute } from '../http/routes.js';
 import type { BotMetrics } from './bot-metrics.js';
 
@@ -58,7 +59,7 @@ export function createPrometheusMetrics(): PrometheusMetrics {
     storeError: (operation) => storeErrors.inc({ operation: codeLabel(operation) }),
     route: () => ({
       method: 'GET',
-      path: '/metrics',
+      path: METRICS_PATH,
       handler: (_req, res) =>
         void registry.metrics().then(
           (text) => {

@@ -1,11 +1,11 @@
 import type { KeyObject } from 'node:crypto';
 import { RESTEvents, type REST } from 'discord.js';
 import type { Logger } from '../../log.js';
+import { DISCORD_INTERACTIONS_PATH } from '../../http/paths.js';
 import { BodyError, readBody, sendEmpty, sendJson, type HttpRoute } from '../../http/routes.js';
 import { isValidDiscordSignature } from './verify-signature.js';
 
-/** Where Discord POSTs interactions: the Interactions Endpoint URL is https://<host>/discord/interactions. */
-export const DISCORD_INTERACTIONS_PATH = '/discord/interactions';
+export { DISCORD_INTERACTIONS_PATH };
 
 /**
  * An interaction payload is one user's command, click or message command with
