@@ -101,6 +101,10 @@ export async function startDiscord(deps: AdapterDeps): Promise<RunningDiscord> {
     await connectGateway(client, login, () => closedFor, config.apiUrl);
     connected = true;
     log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, `Discord bot connected${httpMode ? ' (gateway for help channels; interactions arrive over HTTP)' : ''}`);
+    if (httpMode) {
+      // Every copy holding a gateway gets every message; the store's one-reply-per-thread claim stops double answers, but not the double work.
+      log.warn('DISCORD_HELP_CHANNELS_ENABLED keeps a gateway connection in HTTP interactions mode: when running several copies, enable it on one copy only (one per shard)');
+    }
   } else {
     useRestOnly();
     log.info('Discord HTTP interactions mode: no gateway connection; interactions arrive at POST /discord/interactions');

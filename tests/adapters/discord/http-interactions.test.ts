@@ -116,3 +116,18 @@ describe('Discord HTTP interactions', () => {
     expect(res.status).toBe(400);
   });
 });
+
+describe('Discord HTTP interactions with help channels on', () => {
+  it('keeps a gateway connection (help channels read messages) and says only one copy should hold it', async () => {
+    const helpKeys = generateTestKeys();
+    const withHelp = await startBotAgainstFake({ env: { DISCORD_PUBLIC_KEY: helpKeys.publicKeyHex, DISCORD_HELP_CHANNELS_ENABLED: 'true' } });
+    try {
+      expect((withHelp.adapter as RunningDiscord).interactionsRoute).toBeDefined();
+      expect(withHelp.fake.connections()).toBe(1);
+      const line = await withHelp.waitForLog((l) => l.msg.startsWith('DISCORD_HELP_CHANNELS_ENABLED keeps a gateway connection'));
+      expect(line.msg).toMatch(/enable it on one copy only/);
+    } finally {
+      await withHelp.close();
+    }
+  });
+});
