@@ -107,7 +107,16 @@ export function discordInteractionsRoute(options: InteractionsRouteOptions): Htt
           return;
         }
         const callback = options.callbackSent(payload.id);
-        const run = options.dispatch(payload);
+        let run: Promise<void> | undefined;
+        try {
+          run = options.dispatch(payload);
+        } catch (err) {
+          // discord.js reads fields it expects (a command without `data`); a signed but malformed payload must not go unanswered.
+          callback.cancel();
+          log.warn({ interactionId: payload.id, type: payload.type, err }, `could not read a Discord interaction payload (type ${payload.type}); answered 400`);
+          sendEmpty(res, 400);
+          return;
+        }
         if (run === undefined) {
           callback.cancel();
           log.warn({ interactionId: payload.id, type: payload.type }, `Discord sent an interaction of a kind the bot does not handle (type ${payload.type}); answered 400`);

@@ -111,9 +111,10 @@ describe('Discord HTTP interactions', () => {
     expect(callbacksFor(payload.id)).toHaveLength(1);
   });
 
-  it('answers a signed body that is not an interaction with 400', async () => {
-    const res = await postInteraction(url, keys, [1, 2, 3]);
-    expect(res.status).toBe(400);
+  it('answers a signed body that is not an interaction, or one discord.js cannot read, with 400', async () => {
+    expect((await postInteraction(url, keys, [1, 2, 3])).status).toBe(400);
+    expect((await postInteraction(url, keys, { id: nextInteractionId(), type: 2 })).status).toBe(400);
+    expect((await postInteraction(url, keys, { id: nextInteractionId(), type: 99 })).status).toBe(400);
   });
 });
 
