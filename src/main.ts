@@ -117,9 +117,14 @@ async function main(): Promise<void> {
   };
   const readiness: Record<string, ReadinessCheck> = {
     knowledge: () => knowledge.faq.length > 0,
-    // A trivial read through the store the handlers use: proves the database is open and
-    // answers a query now (not closed, not locked past its busy timeout, not gone from disk).
-    store: () => void store.lastTipPost('slack', '__readyz__'),
+    // The store's own ping when it has one; otherwise a trivial read through the store the handlers
+    // use, which proves the database is open and answers a query now (not closed, not locked past
+    // its busy timeout, not gone from disk). Awaited, so a Promise-returning store is checked too.
+    store: async () => {
+      const pingable = store as Partial<{ ping(): Promise<void> }>; // Storage may gain ping(); SQLite has none today
+      if (typeof pingable.ping === 'function') await pingable.ping();
+      else await store.lastTipPost('slack', '__readyz__');
+    },
   };
   for (const platform of [...(config.slack ? ['slack' as const] : []), ...(config.discord ? ['discord' as const] : [])]) {
     readiness[platform] = () => {
