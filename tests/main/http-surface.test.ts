@@ -127,14 +127,29 @@ describe('Discord HTTP interactions mode (the built bot, no gateway)', () => {
 });
 
 describe('health and metrics in the other modes', () => {
-  it('Discord over the gateway: on HEALTH_PORT, ready once the gateway is connected', { timeout: 60_000 }, async () => {
+  it('Discord over the gateway: on HEALTH_PORT, ready once the gateway is connected; tip posts and API errors counted', { timeout: 60_000 }, async () => {
     const discord = await fakeDiscord();
+    const tipChannel = '999999999999999901';
+    // The first tip post is refused (missing permissions, not retried); the next slot posts.
+    discord.failRoute(new RegExp(`^/channels/${tipChannel}/messages$`), { status: 403, code: 50013, message: 'Missing Permissions' });
     const healthPort = await freePort();
-    await bot({ DISCORD_TOKEN: FAKE_TOKEN, DISCORD_API_URL: discord.apiUrl, HEALTH_PORT: String(healthPort), HOST: '127.0.0.1' });
+    await bot({
+      DISCORD_TOKEN: FAKE_TOKEN,
+      DISCORD_API_URL: discord.apiUrl,
+      HEALTH_PORT: String(healthPort),
+      HOST: '127.0.0.1',
+      DISCORD_TIP_CHANNELS: tipChannel,
+      // Every second (the optional seconds field), so slots come while the test waits.
+      TIP_SCHEDULE: '* * * * * *',
+    });
     const base = `http://127.0.0.1:${healthPort}`;
     expect(discord.connections()).toBe(1);
     expect(await getJson(`${base}/readyz`)).toEqual({ status: 200, body: { ready: true, checks: { knowledge: 'ok', store: 'ok', discord: 'ok' } } });
-    expect((await fetch(`${base}/metrics`)).status).toBe(200);
+    const metrics = async () => (await fetch(`${base}/metrics`)).text();
+    await expect.poll(async () => sample(await metrics(), 'vmvc_tip_posts_total{platform="discord",result="posted"}') ?? 0, { timeout: 15_000 }).toBeGreaterThan(0);
+    const text = await metrics();
+    expect(sample(text, 'vmvc_tip_posts_total{platform="discord",result="failed"}')).toBe(1);
+    expect(sample(text, 'vmvc_platform_api_errors_total{platform="discord",code="http_403"}')).toBe(1);
     // No Discord HTTP interactions without DISCORD_PUBLIC_KEY.
     expect((await fetch(`${base}/discord/interactions`, { method: 'POST', body: '{}' })).status).toBe(404);
   });

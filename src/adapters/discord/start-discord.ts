@@ -109,7 +109,7 @@ export async function startDiscord(deps: AdapterDeps): Promise<RunningDiscord> {
     useRestOnly();
     log.info('Discord HTTP interactions mode: no gateway connection; interactions arrive at POST /discord/interactions');
   }
-  const poster = createDiscordPoster(config, log);
+  const poster = createDiscordPoster(config, log, postRest);
 
   let interactionsRoute: HttpRoute | undefined;
   if (config.publicKey !== undefined) {
