@@ -4,7 +4,7 @@ import { askCommand, nextInteractionId } from '../fixtures/discord/interactions.
 import { generateTestKeys, postInteraction } from '../fixtures/discord/signed-interaction.js';
 import { FAKE_TOKEN } from '../fixtures/discord/start-bot.js';
 import { FakeSlackApi } from '../fixtures/slack/fake-slack-api.js';
-import { sendSlashCommand, TEST_SIGNING_SECRET } from '../fixtures/slack/signed-request.js';
+import { sendEvent, sendSlashCommand, TEST_SIGNING_SECRET } from '../fixtures/slack/signed-request.js';
 import { freePort, startBuiltBot, type BuiltBot } from '../helpers/built-bot.js';
 
 /**
@@ -180,5 +180,27 @@ describe('health and metrics in the other modes', () => {
     const text = await (await fetch(`${base}/metrics`)).text();
     expect(sample(text, 'vmvc_questions_total{platform="slack",outcome="answered"}')).toBe(1);
     expect(sample(text, 'vmvc_questions_total{platform="discord",outcome="answered"}')).toBe(1);
+  });
+
+  it('Slack in HTTP mode on SIGTERM: /readyz 503 and new events refused on PORT while a listener in flight finishes, then exit 0', { timeout: 60_000 }, async () => {
+    const slack = await new FakeSlackApi().start();
+    cleanups.push(() => slack.stop());
+    // The answer's post never gets a reply: the listener stays in flight until its own timeout.
+    slack.faultOn('chat.postMessage', 'hang');
+    const port = await freePort();
+    const running = await bot({ SLACK_BOT_TOKEN: 'xoxb-test-0000-token', SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET, SLACK_API_URL: slack.apiUrl, PORT: String(port), HOST: '127.0.0.1' });
+    const base = `http://127.0.0.1:${port}`;
+    const mention = (ts: string) => ({ type: 'app_mention', user: 'U0ASKER', text: '<@UBOT0001> why are containers lighter than VMs?', ts, channel: 'C0GENERAL', event_ts: '1' });
+    expect((await sendEvent(base, mention('1700000400.000100'), 'Ev-drain-1')).status).toBe(200);
+    await slack.waitFor('chat.postMessage');
+
+    running.signal('SIGTERM');
+    await running.waitForLog((l) => l.msg === 'shutting down');
+    const draining = await getJson(`${base}/readyz`);
+    expect(draining.status).toBe(503);
+    expect((draining.body.notReady as string[])[0]).toBe('shutting-down');
+    expect((await sendEvent(base, mention('1700000400.000200'), 'Ev-drain-2')).status).toBe(503);
+    expect(await running.exited).toBe(0);
+    expect(running.stderr()).toBe('');
   });
 });
