@@ -68,6 +68,22 @@ const intText = (fallback: number, min: number, max: number) =>
       return n;
     });
 
+/** Like intText, but unset stays undefined (the feature is off). */
+const optionalIntText = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return undefined;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < min || n > max) {
+        ctx.addIssue({ code: 'custom', message: `must be a whole number from ${min} to ${max}` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
 const probabilityText = (fallback: number, min: number, max: number) =>
   z
     .string()
@@ -102,12 +118,24 @@ export const envSchema = z
     }),
     SLACK_API_URL: urlText,
     PORT: intText(3000, 1, 65535),
+    // Every interface by default, IPv6 included, as a load balancer or container expects.
+    HOST: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => (v === undefined || v === '' ? '0.0.0.0' : v))
+      .refine((v) => /^[A-Za-z0-9.:%-]+$/.test(v), { message: 'must be an interface address or host name, e.g. 0.0.0.0, 127.0.0.1 or ::' }),
+    HEALTH_PORT: optionalIntText(1, 65535),
     DISCORD_TOKEN: optionalText.refine((v) => v === undefined || /^[\w-]+\.[\w-]+\.[\w-]+$/.test(v), {
       message: 'must be a bot token (three dot-separated parts, from the Bot page)',
     }),
     DISCORD_APPLICATION_ID: snowflake,
     DISCORD_GUILD_ID: snowflake,
     DISCORD_API_URL: urlText,
+    // Ed25519 public keys are 32 bytes; the Developer Portal shows them as 64 hex digits.
+    DISCORD_PUBLIC_KEY: optionalText.refine((v) => v === undefined || /^[0-9a-f]{64}$/i.test(v), {
+      message: 'must be the Public Key from General Information (64 hexadecimal characters)',
+    }),
     TIP_SCHEDULE: z
       .string()
       .trim()
@@ -181,6 +209,9 @@ function crossFieldProblems(raw: Record<string, string | undefined>): string[] {
   if (raw['DISCORD_HELP_CHANNELS_ENABLED'] !== undefined && ['true', '1', 'yes', 'on'].includes(raw['DISCORD_HELP_CHANNELS_ENABLED'].trim().toLowerCase()) && !set('DISCORD_TOKEN')) {
     problems.push('DISCORD_HELP_CHANNELS_ENABLED needs Discord to be configured (DISCORD_TOKEN)');
   }
+  if (set('DISCORD_PUBLIC_KEY') && !set('DISCORD_TOKEN')) {
+    problems.push('DISCORD_PUBLIC_KEY needs Discord to be configured (DISCORD_TOKEN: replies to messages, tips and help channels post with the bot token)');
+  }
   if (discordChannels.some((id) => !/^\d{15,21}$/.test(id))) {
     problems.push('DISCORD_TIP_CHANNELS must be comma-separated Discord channel ids (digits)');
   }
@@ -197,12 +228,32 @@ export interface DiscordConfig {
   guildId?: string;
   apiUrl?: string;
   tipChannels: string[];
+  /**
+   * DISCORD_PUBLIC_KEY (hex): interactions arrive over HTTP at POST /discord/interactions
+   * (the Interactions Endpoint URL) instead of the gateway.
+   */
+  publicKey?: string;
   /** DISCORD_HELP_CHANNELS_ENABLED: read messages (Guild Messages + the privileged Message Content intent) for help channels. */
   helpChannelsEnabled: boolean;
 }
 
+/**
+ * The bot's own HTTP listener (see src/http/http-server.ts). Slack HTTP mode and
+ * Discord HTTP interactions share PORT with the health and metrics routes;
+ * otherwise the health and metrics routes are served on HEALTH_PORT, when set.
+ */
+export interface HttpConfig {
+  /** HOST: the interface every listener binds. */
+  host: string;
+  /** PORT. */
+  port: number;
+  /** HEALTH_PORT: Socket Mode and Discord-gateway-only deployments. */
+  healthPort?: number;
+}
+
 export interface Config {
   logLevel: Env['LOG_LEVEL'];
+  http: HttpConfig;
   knowledgeDir?: string;
   slack?: SlackConfig;
   discord?: DiscordConfig;
@@ -276,11 +327,13 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
           ...(env.DISCORD_APPLICATION_ID !== undefined && { applicationId: env.DISCORD_APPLICATION_ID }),
           ...(env.DISCORD_GUILD_ID !== undefined && { guildId: env.DISCORD_GUILD_ID }),
           ...(env.DISCORD_API_URL !== undefined && { apiUrl: env.DISCORD_API_URL }),
+          ...(env.DISCORD_PUBLIC_KEY !== undefined && { publicKey: env.DISCORD_PUBLIC_KEY.toLowerCase() }),
           tipChannels: env.DISCORD_TIP_CHANNELS,
           helpChannelsEnabled: env.DISCORD_HELP_CHANNELS_ENABLED,
         };
   return {
     logLevel: env.LOG_LEVEL,
+    http: { host: env.HOST, port: env.PORT, ...(env.HEALTH_PORT !== undefined && { healthPort: env.HEALTH_PORT }) },
     ...(env.KNOWLEDGE_DIR !== undefined && { knowledgeDir: env.KNOWLEDGE_DIR }),
     ...(slack && { slack }),
     ...(discord && { discord }),
@@ -308,7 +361,7 @@ export function loadConfig(envFile = '.env'): Config {
 export function describeAdapters(config: Config): string[] {
   const names: string[] = [];
   if (config.slack) names.push(`slack (${config.slack.mode === 'socket' ? 'Socket Mode' : `HTTP on port ${config.slack.port}`})`);
-  if (config.discord) names.push('discord');
+  if (config.discord) names.push(config.discord.publicKey !== undefined ? `discord (HTTP interactions on port ${config.http.port})` : 'discord');
   if (names.length === 0) names.push('console');
   return names;
 }

@@ -6,14 +6,24 @@ import { StoreError } from './store/store-error.js';
 import { startTipScheduler, tipChannelsOf, type TipScheduler } from './tips/tip-scheduler.js';
 import { createLogger } from './log.js';
 import { runConsole } from './adapters/console/start-console.js';
-import { StartupError, type AdapterDown, type RunningAdapter } from './adapters/adapter.js';
+import { StartupError, type AdapterDeps, type AdapterDown, type RunningAdapter } from './adapters/adapter.js';
+import { createDrainGate } from './http/drain-gate.js';
+import { healthRoutes, type ReadinessCheck } from './http/health-routes.js';
+import { startHttpServer, type RunningHttpServer } from './http/http-server.js';
+import { planHttp } from './http/http-plan.js';
+import { DISCORD_INTERACTIONS_PATH } from './http/paths.js';
+import { sendEmpty, type HttpRoute } from './http/routes.js';
+import type { PrometheusMetrics } from './metrics/prometheus.js';
+import { countQuestions } from './metrics/count-questions.js';
+import { countStoreErrors } from './metrics/count-store-errors.js';
 
 /**
- * How long a SIGTERM/SIGINT shutdown may take before the process exits anyway.
- * Bolt's HTTP server waits for every open request to end, and a client that
- * never finishes sending one (a stalled load balancer, a port scanner) would
- * hold the process for Node's 5-minute request timeout. 8 s stays under
- * Docker's 10 s grace before SIGKILL, so the warning below still gets logged.
+ * How long a SIGTERM/SIGINT shutdown may take before the process exits anyway:
+ * the bound on finishing work in flight. Bolt's HTTP server waits for every
+ * open request to end, and a client that never finishes sending one (a
+ * stalled load balancer, a port scanner) would hold the process for Node's
+ * 5-minute request timeout. 8 s stays under Docker's and Kubernetes' 10 s
+ * default grace before SIGKILL, so the warning below still gets logged.
  */
 const SHUTDOWN_DEADLINE_MS = 8_000;
 
@@ -53,11 +63,15 @@ async function main(): Promise<void> {
     if (err instanceof StoreError) fail(err.message);
     throw err;
   }
+  // prom-client only for the bot: the console and its tests never load it.
+  const metrics: PrometheusMetrics | undefined = consoleMode ? undefined : (await import('./metrics/prometheus.js')).createPrometheusMetrics();
+  // Every store call the bot makes is counted when it fails (vmvc_store_errors_total), then fails as before.
+  const counted = <T extends object>(target: T, what: string): T => (metrics ? countStoreErrors(target, what, metrics) : target);
   const core = createCore(knowledge, {
-    recorder: store.recorder,
+    recorder: metrics ? countQuestions(counted(store.recorder, 'recorder'), metrics) : store.recorder,
     onRecordError: (err, what) => log.warn({ err }, `could not store the ${what} (the answer was still sent): ${err instanceof Error ? err.message : String(err)}`),
   });
-  const repeatGuard = store.repeatGuard(config.repeatCooldownSeconds);
+  const repeatGuard = counted(store.repeatGuard(config.repeatCooldownSeconds), 'repeatGuard');
   const summary = `loaded ${knowledge.faq.length} FAQ entries, ${knowledge.comparison.length} comparison dimensions, ${knowledge.tips.length} tips from ${knowledge.sources.length} sources`;
   const adapters = describeAdapters(config);
 
@@ -74,9 +88,14 @@ async function main(): Promise<void> {
   const running: RunningAdapter[] = [];
   const openStoreHandle = store;
   let tips: TipScheduler | undefined;
+  let httpServer: RunningHttpServer | undefined;
+  // Closed first on shutdown: /readyz says 503 and new requests are refused while work in flight finishes.
+  const gate = createDrainGate();
   const stopAll = async () => {
+    gate.close();
     await tips?.stop();
     await Promise.allSettled(running.map((a) => a.stop()));
+    await httpServer?.close();
     await openStoreHandle.close();
   };
   const down = new Set<string>();
@@ -97,7 +116,44 @@ async function main(): Promise<void> {
       .catch((err: unknown) => log.error({ err }, 'error while shutting down'))
       .finally(() => process.exit(1));
   };
-  const deps = { config, core, log, repeatGuard, onDown, reports: store, helpChannels: store.helpChannels };
+  const readiness: Record<string, ReadinessCheck> = {
+    knowledge: () => knowledge.faq.length > 0,
+    // The store's own ping when it has one; otherwise a trivial read through the store the handlers
+    // use, which proves the database is open and answers a query now (not closed, not locked past
+    // its busy timeout, not gone from disk). Awaited, so a Promise-returning store is checked too.
+    store: async () => {
+      const pingable = store as Partial<{ ping(): Promise<void> }>; // Storage may gain ping(); SQLite has none today
+      if (typeof pingable.ping === 'function') await pingable.ping();
+      else await store.lastTipPost('slack', '__readyz__');
+    },
+  };
+  for (const platform of [...(config.slack ? ['slack' as const] : []), ...(config.discord ? ['discord' as const] : [])]) {
+    readiness[platform] = () => {
+      const adapter = running.find((a) => a.platform === platform);
+      return adapter !== undefined && !down.has(platform) && (adapter.isReady?.() ?? true);
+    };
+  }
+  // Discord's route exists once the adapter has started; until then Discord is told to come back (503).
+  let discordInteractions: HttpRoute | undefined;
+  const routes: HttpRoute[] = [
+    ...healthRoutes({ gate, checks: readiness }),
+    ...(metrics ? [metrics.route()] : []),
+    ...(config.discord?.publicKey !== undefined
+      ? [{ method: 'POST' as const, path: DISCORD_INTERACTIONS_PATH, handler: (req, res) => (discordInteractions ? discordInteractions.handler(req, res) : sendEmpty(res, 503)) } satisfies HttpRoute]
+      : []),
+  ];
+  const plan = planHttp(config);
+  const deps: AdapterDeps = {
+    config,
+    core,
+    log,
+    repeatGuard,
+    onDown,
+    reports: counted(store, 'store'),
+    helpChannels: counted(store.helpChannels, 'helpChannels'),
+    ...(metrics && { metrics }),
+    ...(plan.kind === 'bolt' && { http: { routes, gate } }),
+  };
   try {
     // Imported on demand so the console never loads Bolt or discord.js.
     if (config.slack) {
@@ -106,8 +162,11 @@ async function main(): Promise<void> {
     }
     if (config.discord) {
       const { startDiscord } = await import('./adapters/discord/start-discord.js');
-      running.push(await startDiscord(deps));
+      const discord = await startDiscord(deps);
+      discordInteractions = discord.interactionsRoute;
+      running.push(discord);
     }
+    if (plan.kind === 'own') httpServer = await startHttpServer({ host: config.http.host, port: plan.port, portVariable: plan.portVariable, routes, gate, log });
   } catch (err) {
     await Promise.allSettled(running.map((a) => a.stop()));
     await store.close();
@@ -118,20 +177,24 @@ async function main(): Promise<void> {
   tips =
     channels.length > 0
       ? startTipScheduler({
-          store,
+          store: counted(store, 'store'),
           posters: running,
           channels,
           schedule: config.tips.schedule,
           timezone: config.tips.timezone,
           knowledge,
           log,
+          ...(metrics && { onResult: (platform, result) => metrics.tipPost(platform, result) }),
         })
       : undefined;
+  const httpAt = plan.kind === 'bolt' ? `${config.http.host}:${plan.port}` : httpServer ? `${httpServer.address.host}:${httpServer.address.port}` : undefined;
+  if (httpAt !== undefined) log.info({ http: httpAt, routes: routes.map((r) => `${r.method} ${r.path}`) }, `HTTP on ${httpAt}: ${routes.map((r) => r.path).join(', ')}`);
   log.info(
     { tipChannels: channels.length, nextTip: tips?.nextRun()?.toISOString() ?? null },
     `vmvc is running: ${adapters.join(', ')}${tips ? `; daily tips to ${channels.length} channel(s), next at ${tips.nextRun()?.toISOString() ?? 'never'}` : ''}`,
   );
   const shutdown = async (signal: string) => {
+    gate.close();
     log.info({ signal }, 'shutting down');
     // unref: a shutdown that finishes in time must not wait for the deadline.
     setTimeout(() => {

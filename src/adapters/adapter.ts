@@ -6,6 +6,9 @@ import type { RepeatGuard } from '../core/repeat-guard.js';
 import type { ReportStore } from '../core/storage.js';
 import type { Platform } from '../core/usage.js';
 import type { Logger } from '../log.js';
+import type { DrainGate } from '../http/drain-gate.js';
+import type { HttpRoute } from '../http/routes.js';
+import type { BotMetrics } from '../metrics/bot-metrics.js';
 
 /** What main.ts hands every adapter. */
 export interface AdapterDeps {
@@ -24,6 +27,14 @@ export interface AdapterDeps {
    * or exits non-zero so a supervisor restarts it.
    */
   onDown?: (down: AdapterDown) => void;
+  /** Counters and latency (GET /metrics); without it nothing is counted. */
+  metrics?: BotMetrics;
+  /**
+   * The shared HTTP surface: routes to serve beside Slack's /slack/events when
+   * Slack runs in HTTP mode, and the gate that refuses new requests once the
+   * bot is shutting down.
+   */
+  http?: { routes: readonly HttpRoute[]; gate: DrainGate };
 }
 
 /** An adapter that has stopped answering for good; `reason` is one line naming the cause and the fix. */
@@ -38,6 +49,9 @@ export { PostError } from '../core/post-error.js';
 export interface RunningAdapter {
   platform: Platform;
   post(channelId: string, card: Card): Promise<{ messageId: string }>;
+  /** For /readyz: the platform connection is up (Socket Mode, the Discord gateway) or the listener is serving. */
+  isReady?(): boolean;
+  /** Finishes the work in flight, then closes the platform connection. */
   stop(): Promise<void>;
 }
 

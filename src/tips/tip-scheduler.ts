@@ -29,6 +29,8 @@ export interface TipSchedulerOptions {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Tests drive `runSlot` directly and leave the real cron off. */
   startCron?: boolean;
+  /** Told how each channel's slot ended (main.ts counts them for /metrics). */
+  onResult?: (platform: Platform, result: PostTipResult['status'] | 'crashed') => void;
 }
 
 export interface TipScheduler {
@@ -62,7 +64,7 @@ export async function postSlotToChannels(
     if (!poster) return undefined;
     const slot = { ...channel, slotKey };
     try {
-      return await postTipToChannel(
+      const result = await postTipToChannel(
         {
           store: options.store,
           knowledge: options.knowledge,
@@ -76,12 +78,15 @@ export async function postSlotToChannels(
         },
         slot,
       );
+      options.onResult?.(channel.platform, result.status);
+      return result;
     } catch (err) {
       // A store failure for one channel (locked past busy_timeout, disk full) must not stop the others.
       options.log.error(
         { err, platform: channel.platform, channel: channel.channelId, slot: slotKey },
         `tip slot skipped: the store failed (${err instanceof Error ? err.message : String(err)}); not posting rather than risk a double post`,
       );
+      options.onResult?.(channel.platform, 'crashed');
       return undefined;
     }
   });

@@ -2,6 +2,7 @@
  * `npm run bench`: every benchmark, one after another, in one process.
  * Timing lives here, never in tests.
  */
+import { runDiscordHttpInteractionBench } from './discord-http-interaction.js';
 import { runDiscordInteractionBench } from './discord-interaction.js';
 import { runEngineBench } from './engine.js';
 import { runMultiCopyBench } from './multi-copy.js';
@@ -15,5 +16,7 @@ console.log('');
 await runSlackShortcutBench();
 console.log('');
 await runDiscordInteractionBench();
+console.log('');
+await runDiscordHttpInteractionBench();
 console.log('');
 await runMultiCopyBench();

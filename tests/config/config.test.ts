@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, describeAdapters, parseConfig } from '../../src/config.js';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ConfigError, describeAdapters, envSchema, parseConfig } from '../../src/config.js';
+import { ROOT } from '../helpers/run-node.js';
 
 const SLACK_SECRET = 'a'.repeat(32);
 const DISCORD_TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GabcDE.abcdefghijklmnopqrstuvwxyz0123456789';
@@ -97,5 +100,35 @@ describe('parseConfig', () => {
     expect(problemsOf({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', SLACK_TIP_CHANNELS: '#general' }).join('\n')).toMatch(/Slack channel ids/);
     const ok = parseConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', SLACK_TIP_CHANNELS: 'C0123ABCD, C0456EFGH' });
     expect(ok.slack?.tipChannels).toEqual(['C0123ABCD', 'C0456EFGH']);
+  });
+});
+
+describe('HTTP listener and Discord HTTP interactions settings', () => {
+  const KEY = 'ab'.repeat(32);
+
+  it('defaults HOST to 0.0.0.0, PORT to 3000 and leaves HEALTH_PORT off', () => {
+    expect(parseConfig({}).http).toEqual({ host: '0.0.0.0', port: 3000 });
+  });
+
+  it('reads HOST, HEALTH_PORT and DISCORD_PUBLIC_KEY, and names the Discord mode', () => {
+    const config = parseConfig({ HOST: '127.0.0.1', HEALTH_PORT: '9090', DISCORD_TOKEN, DISCORD_PUBLIC_KEY: KEY.toUpperCase(), PORT: '8080' });
+    expect(config.http).toEqual({ host: '127.0.0.1', port: 8080, healthPort: 9090 });
+    expect(config.discord?.publicKey).toBe(KEY);
+    expect(describeAdapters(config)).toEqual(['discord (HTTP interactions on port 8080)']);
+  });
+
+  it('rejects a malformed public key, a bad HEALTH_PORT or HOST, and a public key without a bot token', () => {
+    expect(problemsOf({ DISCORD_TOKEN, DISCORD_PUBLIC_KEY: 'xyz' })).toEqual(['DISCORD_PUBLIC_KEY must be the Public Key from General Information (64 hexadecimal characters)']);
+    expect(problemsOf({ HEALTH_PORT: '70000' })).toEqual(['HEALTH_PORT must be a whole number from 1 to 65535']);
+    expect(problemsOf({ HOST: 'two words' })).toEqual(['HOST must be an interface address or host name, e.g. 0.0.0.0, 127.0.0.1 or ::']);
+    expect(problemsOf({ DISCORD_PUBLIC_KEY: KEY })).toEqual([
+      'DISCORD_PUBLIC_KEY needs Discord to be configured (DISCORD_TOKEN: replies to messages, tips and help channels post with the bot token)',
+    ]);
+  });
+
+  it('.env.example lists exactly the variables the schema reads', () => {
+    const example = readFileSync(path.join(ROOT, '.env.example'), 'utf8');
+    const listed = [...example.matchAll(/^([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]).sort();
+    expect(listed).toEqual(Object.keys(envSchema.shape).sort());
   });
 });

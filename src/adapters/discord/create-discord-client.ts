@@ -28,6 +28,12 @@ export interface DiscordConnection {
   client: Client;
   /** Logs in with the configured token; resolves once the gateway says READY. */
   login(): Promise<void>;
+  /**
+   * HTTP interactions mode without a gateway: the client never logs in, but its
+   * REST client carries the token, as login() would have set it, for the calls
+   * handlers make besides interaction callbacks (which need no token).
+   */
+  useRestOnly(): void;
 }
 
 export function createDiscordClient(config: Pick<DiscordConfig, 'token' | 'apiUrl'> & { helpChannelsEnabled?: boolean }): DiscordConnection {
@@ -42,6 +48,9 @@ export function createDiscordClient(config: Pick<DiscordConfig, 'token' | 'apiUr
     client,
     async login() {
       await client.login(config.token);
+    },
+    useRestOnly() {
+      client.rest.setToken(config.token);
     },
   };
 }

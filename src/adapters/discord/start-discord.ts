@@ -1,6 +1,11 @@
-import { Events, RESTEvents, Routes } from 'discord.js';
+import { Events, RESTEvents, Routes, type Client } from 'discord.js';
 import type { Card } from '../../core/card.js';
+import type { HttpRoute } from '../../http/routes.js';
+import { NO_METRICS } from '../../metrics/bot-metrics.js';
 import { StartupError, type AdapterDeps, type RunningAdapter } from '../adapter.js';
+import { countRestErrors } from './count-rest-errors.js';
+import { discordInteractionsRoute, trackCallbacks, type InteractionPayload } from './http-interactions.js';
+import { discordPublicKey } from './verify-signature.js';
 import { createDiscordClient, createDiscordPostRest } from './create-discord-client.js';
 import { createDiscordPoster } from './discord-poster.js';
 import { describeDiscordError, errorLogFields, isInvalidTokenError } from './discord-errors.js';
@@ -9,17 +14,42 @@ import type { HandlerContext } from './handlers/handler-context.js';
 import { handleHelpChannelMessage } from './handlers/help-channel-message.js';
 import { routeInteraction } from './handlers/route-interaction.js';
 
+export interface RunningDiscord extends RunningAdapter {
+  /** HTTP interactions mode (DISCORD_PUBLIC_KEY): POST /discord/interactions, for main.ts to serve on PORT. */
+  interactionsRoute?: HttpRoute;
+}
+
 /**
- * Connects to Discord and answers /vmvc interactions until stopped. Throws
- * StartupError (one line for the operator) when Discord refuses the token or
- * cannot be reached. Commands are registered separately (npm run discord:register).
+ * discord.js builds Interaction objects only inside its gateway action for
+ * INTERACTION_CREATE; `actions` is internal (typed `private actions: unknown`),
+ * so this is the one place that reaches it. Feeding it a payload that arrived
+ * over HTTP gives the handlers the very same objects the gateway path does
+ * (tests/adapters/discord/http-interactions.test.ts runs them through it).
  */
-export async function startDiscord(deps: AdapterDeps): Promise<RunningAdapter> {
+interface ClientInternals {
+  actions: { InteractionCreate: { handle(data: InteractionPayload): void } };
+}
+
+/**
+ * Starts Discord and answers /vmvc interactions until stopped: over the
+ * gateway by default, or, with DISCORD_PUBLIC_KEY, over HTTP (the route is
+ * handed back for main.ts to serve) with no gateway connection at all unless
+ * help channels need one to read messages. Throws StartupError (one line for
+ * the operator) when Discord refuses the token or cannot be reached. Commands
+ * are registered separately (npm run discord:register).
+ */
+export async function startDiscord(deps: AdapterDeps): Promise<RunningDiscord> {
   const config = deps.config.discord;
   if (!config) throw new StartupError('Discord is not configured: set DISCORD_TOKEN');
   const log = deps.log.child({ adapter: 'discord' });
-  const { client, login } = createDiscordClient(config);
+  const metrics = deps.metrics ?? NO_METRICS;
+  const httpMode = config.publicKey !== undefined;
+  // Help channels read MESSAGE_CREATE, which only the gateway delivers.
+  const needsGateway = !httpMode || config.helpChannelsEnabled;
+  const { client, login, useRestOnly } = createDiscordClient(config);
   const postRest = createDiscordPostRest(config);
+  countRestErrors(client.rest, metrics);
+  countRestErrors(postRest, metrics);
   const ctx: HandlerContext = {
     core: deps.core,
     repeatGuard: deps.repeatGuard,
@@ -51,13 +81,68 @@ export async function startDiscord(deps: AdapterDeps): Promise<RunningAdapter> {
     log.warn({ route: info.route, method: info.method, retryAfterMs: info.retryAfter, global: info.global }, `Discord rate limit on ${info.method} ${info.route}: waiting ${info.retryAfter} ms`),
   );
   // Not an async listener: routeInteraction never rejects, so nothing is re-emitted as 'error'.
-  client.on(Events.InteractionCreate, (interaction) => void routeInteraction(interaction, ctx));
+  // Runs are kept by interaction id: the HTTP route waits on its own, and stop() lets them finish.
+  const inFlight = new Map<string, Promise<void>>();
+  client.on(Events.InteractionCreate, (interaction) => {
+    const started = performance.now();
+    const run = routeInteraction(interaction, ctx).finally(() => {
+      metrics.answerDuration('discord', (performance.now() - started) / 1000);
+      if (inFlight.get(interaction.id) === run) inFlight.delete(interaction.id);
+    });
+    inFlight.set(interaction.id, run);
+  });
   if (ctx.help !== undefined) {
     client.on(Events.MessageCreate, (message) =>
       void handleHelpChannelMessage(message, ctx).catch((err: unknown) => log.error({ err }, `auto-answer failed: ${err instanceof Error ? err.message : String(err)}`)),
     );
   }
 
+  if (needsGateway) {
+    await connectGateway(client, login, () => closedFor, config.apiUrl);
+    connected = true;
+    log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, `Discord bot connected${httpMode ? ' (gateway for help channels; interactions arrive over HTTP)' : ''}`);
+    if (httpMode) {
+      // Every copy holding a gateway gets every message; the store's one-reply-per-thread claim stops double answers, but not the double work.
+      log.warn('DISCORD_HELP_CHANNELS_ENABLED keeps a gateway connection in HTTP interactions mode: when running several copies, enable it on one copy only (one per shard)');
+    }
+  } else {
+    useRestOnly();
+    log.info('Discord HTTP interactions mode: no gateway connection; interactions arrive at POST /discord/interactions');
+  }
+  const poster = createDiscordPoster(config, log, postRest);
+
+  let interactionsRoute: HttpRoute | undefined;
+  if (config.publicKey !== undefined) {
+    const action = (client as unknown as ClientInternals).actions.InteractionCreate;
+    interactionsRoute = discordInteractionsRoute({
+      publicKey: discordPublicKey(config.publicKey),
+      callbackSent: trackCallbacks(client.rest),
+      // handle() emits interactionCreate synchronously, so the run is in the map when it returns.
+      dispatch: (payload) => {
+        action.handle(payload);
+        return inFlight.get(payload.id);
+      },
+      log,
+    });
+  }
+
+  return {
+    platform: 'discord',
+    ...(interactionsRoute !== undefined && { interactionsRoute }),
+    post: (channelId: string, card: Card) => poster.post(channelId, card),
+    isReady: () => !needsGateway || client.isReady(),
+    async stop() {
+      client.removeAllListeners(Events.MessageCreate);
+      // Interactions already taken finish (main.ts bounds the whole shutdown); new ones are refused by the drain gate.
+      await Promise.allSettled([...inFlight.values()]);
+      client.removeAllListeners(Events.InteractionCreate);
+      await client.destroy();
+    },
+  };
+}
+
+/** Logs in and waits for READY; a refusal becomes one StartupError line. */
+async function connectGateway(client: Client, login: () => Promise<void>, closedFor: () => string | undefined, apiUrl: string | undefined): Promise<void> {
   // A plain listener, not events.once: that would reject (unhandled) on a later 'error' event.
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
   try {
@@ -65,21 +150,9 @@ export async function startDiscord(deps: AdapterDeps): Promise<RunningAdapter> {
     if (!client.isReady()) await ready;
   } catch (err) {
     await client.destroy().catch(() => undefined);
-    if (closedFor !== undefined) throw new StartupError(`Discord closed the connection: ${closedFor}`);
+    const closed = closedFor();
+    if (closed !== undefined) throw new StartupError(`Discord closed the connection: ${closed}`);
     if (isInvalidTokenError(err)) throw new StartupError('Discord rejected DISCORD_TOKEN: check the bot token on the Bot page of the Developer Portal (Reset Token, then copy it)');
-    throw new StartupError(`Could not connect to Discord${config.apiUrl !== undefined ? ` at ${config.apiUrl}` : ''}: ${describeDiscordError(err).reason}`);
+    throw new StartupError(`Could not connect to Discord${apiUrl !== undefined ? ` at ${apiUrl}` : ''}: ${describeDiscordError(err).reason}`);
   }
-  connected = true;
-  log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'Discord bot connected');
-  const poster = createDiscordPoster(config, log);
-
-  return {
-    platform: 'discord',
-    post: (channelId: string, card: Card) => poster.post(channelId, card),
-    async stop() {
-      client.removeAllListeners(Events.InteractionCreate);
-      client.removeAllListeners(Events.MessageCreate);
-      await client.destroy();
-    },
-  };
 }

@@ -1,5 +1,7 @@
 import { App, HTTPReceiver, SocketModeReceiver, webApi, type Logger as BoltLogger, type Receiver } from '@slack/bolt';
 import type { SlackConfig } from '../../config.js';
+import type { HttpRoute } from '../../http/routes.js';
+import { countSlackApiErrors } from './count-api-errors.js';
 import { guardBodyShape } from './body-shape-guard.js';
 import { INTERACTIVE_POLICY, interactiveFetch, type InteractivePolicy, type RetryNotice } from './interactive-fetch.js';
 
@@ -28,6 +30,10 @@ export interface SlackAppOptions {
   interactive?: Partial<InteractivePolicy>;
   /** Socket Mode connection settings; tests shorten the timeouts. */
   socket?: { clientPingTimeout?: number; serverPingTimeout?: number; autoReconnectEnabled?: boolean };
+  /** HTTP mode: routes served on the same port beside /slack/events (Discord interactions, health, metrics). */
+  customRoutes?: readonly HttpRoute[];
+  /** Each failed Web API call the listeners make, by Slack's error code (for metrics). */
+  onApiError?: (code: string) => void;
 }
 
 export interface SlackApp {
@@ -70,7 +76,8 @@ export function interactiveClientOptions(config: SlackConfig, options: SlackAppO
     options.logger.warn(
       `Slack ${n.target} ${n.reason === 'rate_limited' ? 'was rate limited' : 'could not be reached'} (attempt ${n.attempt}); sending again in ${n.waitMs} ms`,
     );
-  return { ...baseClientOptions(config, options.logger), retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, fetch: interactiveFetch(policy, onRetry) };
+  const fetchFn = options.onApiError !== undefined ? countSlackApiErrors(globalThis.fetch, options.onApiError) : globalThis.fetch;
+  return { ...baseClientOptions(config, options.logger), retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, fetch: interactiveFetch(policy, onRetry, fetchFn) };
 }
 
 /** Socket Mode when an app-level token is configured, HTTP with the signing secret otherwise. */
@@ -87,6 +94,7 @@ export function createReceiver(config: SlackConfig, options: SlackAppOptions): H
   const receiver = new HTTPReceiver({
     signingSecret: config.signingSecret,
     endpoints: SLACK_EVENTS_PATH,
+    ...(options.customRoutes !== undefined && options.customRoutes.length > 0 && { customRoutes: [...options.customRoutes] }),
     logger: options.logger,
     // Ack first, work after: the slash command answer is the ack itself, and
     // events/actions are acknowledged before any Web API call.

@@ -1,7 +1,9 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { App } from '@slack/bolt';
+import type { App, SocketModeReceiver } from '@slack/bolt';
 import type { Card } from '../../core/card.js';
+import { refuseWhileDraining } from '../../http/drain-gate.js';
+import { NO_METRICS } from '../../metrics/bot-metrics.js';
 import { StartupError, type AdapterDeps, type RunningAdapter } from '../adapter.js';
 import { toBoltLogger } from './bolt-logger.js';
 import { createSlackApp, SLACK_EVENTS_PATH, type SlackAppOptions } from './create-slack-app.js';
@@ -10,7 +12,7 @@ import { describeSlackError, toStartupError } from './slack-errors.js';
 import { slackPoster } from './slack-poster.js';
 
 export interface StartSlackOptions {
-  /** HTTP mode: the interface to listen on. Default: every interface (behind a load balancer). Tests use 127.0.0.1. */
+  /** HTTP mode: the interface to listen on. Default: HOST (0.0.0.0, every IPv4 interface). Tests use 127.0.0.1. */
   host?: string;
   /** HTTP mode: overrides config.port; 0 picks a free port (tests, the bench). */
   port?: number;
@@ -36,17 +38,34 @@ export async function startSlack(deps: AdapterDeps, options: StartSlackOptions =
   const config = deps.config.slack;
   if (!config) throw new StartupError('Slack is not configured: set SLACK_BOT_TOKEN and SLACK_APP_TOKEN (or SLACK_SIGNING_SECRET)');
   const log = deps.log.child({ adapter: 'slack' });
+  const metrics = deps.metrics ?? NO_METRICS;
   let slack;
   try {
     slack = await createSlackApp(config, {
       logger: toBoltLogger(log),
+      onApiError: (code) => metrics.platformApiError('slack', code),
+      ...(deps.http !== undefined && { customRoutes: deps.http.routes }),
       ...(options.interactive !== undefined && { interactive: options.interactive }),
       ...(options.socket !== undefined && { socket: options.socket }),
     });
   } catch (err) {
     throw toStartupError(err, 'bot', config.apiUrl);
   }
-  const { app, postClient, identity } = slack;
+  const { app, postClient, identity, receiver } = slack;
+  if (deps.http !== undefined && 'requestListener' in receiver) receiver.requestListener = refuseWhileDraining(deps.http.gate, receiver.requestListener);
+  // First middleware: times every request to the end of its listener, and keeps it until then so stop() can let it finish.
+  const inFlight = new Set<Promise<void>>();
+  app.use(async ({ next }) => {
+    const started = performance.now();
+    const run = next();
+    inFlight.add(run);
+    try {
+      await run;
+    } finally {
+      inFlight.delete(run);
+      metrics.answerDuration('slack', (performance.now() - started) / 1000);
+    }
+  });
   const poster = slackPoster(postClient);
   const botUserId = identity.botUserId;
   const team = identity.team;
@@ -63,11 +82,10 @@ export async function startSlack(deps: AdapterDeps, options: StartSlackOptions =
   let address: RunningSlack['address'];
   if (config.mode === 'http') {
     const port = options.port ?? config.port;
-    // No host: every interface, IPv6 included, as a load balancer expects.
-    const host = options.host;
+    const host = options.host ?? deps.config.http.host;
     let server: Server;
     try {
-      server = (await app.start(host === undefined ? { port } : { port, host })) as Server;
+      server = (await app.start({ port, host })) as Server;
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       throw new StartupError(
@@ -76,7 +94,7 @@ export async function startSlack(deps: AdapterDeps, options: StartSlackOptions =
     }
     const bound = server.address() as AddressInfo;
     address = { host: bound.address, port: bound.port };
-    log.info({ botUserId, team, port: bound.port }, `Slack adapter listening (HTTP mode) on port ${bound.port}, path ${SLACK_EVENTS_PATH}`);
+    log.info({ botUserId, team, host: bound.address, port: bound.port }, `Slack adapter listening (HTTP mode) on ${bound.address} port ${bound.port}, path ${SLACK_EVENTS_PATH}`);
   } else {
     try {
       await app.start();
@@ -96,9 +114,12 @@ export async function startSlack(deps: AdapterDeps, options: StartSlackOptions =
     ...(address !== undefined && { address }),
     // Failures are logged once, by the tip scheduler that decides whether to retry.
     post: (channelId: string, card: Card) => poster.post(channelId, card),
+    isReady: () => (slack.mode === 'http' ? true : (slack.receiver as SocketModeReceiver).client.websocket?.isActive() === true),
     async stop() {
       if (stopped) return;
       stopped = true;
+      // Listeners already running finish first (main.ts bounds the whole shutdown); the drain gate refuses new requests.
+      await Promise.allSettled([...inFlight]);
       try {
         await app.stop();
       } catch (err) {

@@ -126,3 +126,24 @@ describe('Socket Mode start-up failures', () => {
     expect((err as StartupError).message).toBe('Slack rejected SLACK_APP_TOKEN (invalid_auth): check the App-Level Token (xapp-) has the connections:write scope');
   });
 });
+
+describe('Socket Mode readiness (what /readyz asks the adapter)', () => {
+  it('is ready while the connection is open and not once Slack drops it', async () => {
+    let sm: FakeSocketMode | undefined;
+    const t = await startTestSlack({
+      env: { SLACK_APP_TOKEN: 'xapp-1-A0VMVC-1-test' },
+      start: { socket: { autoReconnectEnabled: false } },
+      prepare: (fake) => {
+        sm = new FakeSocketMode(fake);
+        fake.on('apps.connections.open', () => ({ body: { ok: true, url: `ws://127.0.0.1:${fake.port}/socket` } }));
+      },
+    });
+    try {
+      expect(t.slack.isReady?.()).toBe(true);
+      await sm?.close();
+      await expect.poll(() => t.slack.isReady?.()).toBe(false);
+    } finally {
+      await t.stop();
+    }
+  });
+});
