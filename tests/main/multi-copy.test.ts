@@ -4,13 +4,17 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, startBotProcess, type BotProcess } from '../fixtures/bot-process.js';
+import { startFakeDiscord, type FakeDiscord } from '../fixtures/discord/fake-discord.js';
+import { askCommand, buttonClick } from '../fixtures/discord/interactions.js';
+import { generateTestKeys, postInteraction, type TestKeys } from '../fixtures/discord/signed-interaction.js';
+import { FAKE_TOKEN } from '../fixtures/discord/start-bot.js';
 import { FakeSlackApi } from '../fixtures/slack/fake-slack-api.js';
 import { blockActionsPayload, sendInteraction, sendSlashCommand, TEST_SIGNING_SECRET } from '../fixtures/slack/signed-request.js';
 import { createTestDatabase, type TestDatabase } from '../fixtures/store/postgres.js';
 
 /**
- * Three copies of the real bot (`npm start`'s entry, Slack in HTTP mode, each
- * on its own port) sharing one real PostgreSQL, behind a load balancer played
+ * Three copies of the real bot (`npm start`'s entry, Slack in HTTP mode and
+ * Discord in HTTP interactions mode, each copy on its own port) sharing one real PostgreSQL, behind a load balancer played
  * by this test: 1,000 signed requests spread over the copies, one copy killed
  * with SIGKILL mid-run and started again. What must hold across copies:
  * every request answered, tips once per channel per slot, one vote per user,
@@ -22,7 +26,9 @@ const IN_FLIGHT = 6;
 const TIP_CHANNELS = ['C0MULTITIP1', 'C0MULTITIP2'];
 const VOTERS = 25;
 
-type Kind = 'ask' | 'vote' | 'share';
+type Kind = 'ask' | 'vote' | 'share' | 'discord-ask' | 'discord-vote';
+/** Every tenth request goes to Discord: an ask, or a vote from one of VOTERS members. */
+const kindOf = (i: number): Kind => (i % 10 === 7 ? 'discord-ask' : i % 10 === 9 ? 'discord-vote' : i % 5 === 3 ? 'vote' : i % 5 === 4 ? 'share' : 'ask');
 interface Sent {
   kind: Kind;
   status: number;
@@ -32,6 +38,8 @@ interface Sent {
 describe('three bot copies on one PostgreSQL', () => {
   let db: TestDatabase;
   let slack: FakeSlackApi;
+  let discord: FakeDiscord;
+  let keys: TestKeys;
   let cwd: string;
   const ports: number[] = [];
   const bots: BotProcess[] = [];
@@ -44,11 +52,17 @@ describe('three bot copies on one PostgreSQL', () => {
     SLACK_TIP_CHANNELS: TIP_CHANNELS.join(','),
     // Every second (the optional seconds field): many slots while the requests run, each raced for by every copy.
     TIP_SCHEDULE: '* * * * * *',
+    DISCORD_TOKEN: FAKE_TOKEN,
+    DISCORD_API_URL: discord.apiUrl,
+    DISCORD_PUBLIC_KEY: keys.publicKeyHex,
+    HOST: '127.0.0.1',
   });
 
   beforeAll(async () => {
     db = await createTestDatabase();
     slack = await new FakeSlackApi().start();
+    discord = await startFakeDiscord();
+    keys = generateTestKeys();
     cwd = mkdtempSync(path.join(os.tmpdir(), 'vmvc-multi-copy-'));
     for (let i = 0; i < COPIES; i++) ports.push(await freePort());
     // All three start at the same moment: the migration must run once, under its lock.
@@ -58,22 +72,39 @@ describe('three bot copies on one PostgreSQL', () => {
   afterAll(async () => {
     await Promise.all(bots.map((b) => b.stop('SIGKILL')));
     await slack?.stop();
+    await discord?.close();
     await db?.drop();
     rmSync(cwd, { recursive: true, force: true });
   });
 
   it('answers every request, keeps votes, tips and visible posts exactly once, through a SIGKILL and a restart', { timeout: 180_000 }, async () => {
-    const request = (i: number, port: number): Promise<Response> => {
-      const kind: Kind = i % 5 === 3 ? 'vote' : i % 5 === 4 ? 'share' : 'ask';
+    const discordIds: string[] = [];
+    const request = async (i: number, port: number): Promise<number> => {
+      const kind = kindOf(i);
       const user = `U0VOTER${Math.floor(i / 5) % VOTERS}`;
-      if (kind === 'ask') return sendSlashCommand(`http://127.0.0.1:${port}`, { text: ['why-lighter', 'is docker a vm?', 'compare startup-time', 'what is a hypervisor'][i % 4] ?? '', user_id: user });
+      if (kind === 'discord-ask' || kind === 'discord-vote') {
+        const payload = kind === 'discord-ask' ? askCommand('why are containers lighter than VMs?') : buttonClick(`vmvc:vote:startup-time:${i % 20 === 9 ? 'up' : 'down'}`);
+        // A member of their own per voter, so votes count per Discord user.
+        payload.member.user = { ...payload.member.user, id: String(700_000_000_000_000_000n + BigInt(Math.floor(i / 10) % VOTERS)) };
+        const res = await postInteraction(`http://127.0.0.1:${port}/discord/interactions`, keys, payload);
+        if (res.status === 202) discordIds.push(payload.id);
+        return res.status;
+      }
+      if (kind === 'ask') {
+        const res = await sendSlashCommand(`http://127.0.0.1:${port}`, { text: ['why-lighter', 'is docker a vm?', 'compare startup-time', 'what is a hypervisor'][i % 4] ?? '', user_id: user });
+        await res.text();
+        return res.status;
+      }
       const actionId = kind === 'vote' ? `vmvc:vote:why-lighter:${i % 2 ? 'up' : 'down'}` : 'vmvc:share:kernel-sharing';
       // Every share is for one entry in one channel: within the cooldown exactly one may be posted.
-      return sendInteraction(`http://127.0.0.1:${port}`, blockActionsPayload({ actionId, userId: user, channelId: 'C0SHARED', responseUrl: slack.responseUrl(`r${i}`) }));
+      const res = await sendInteraction(`http://127.0.0.1:${port}`, blockActionsPayload({ actionId, userId: user, channelId: 'C0SHARED', responseUrl: slack.responseUrl(`r${i}`) }));
+      await res.text();
+      return res.status;
     };
     const sent: Sent[] = [];
     let next = 0;
     let killedAt: number | undefined;
+    let notReady = 0;
     const worker = async () => {
       for (let i = next++; i < REQUESTS; i = next++) {
         if (i === 400 && killedAt === undefined) {
@@ -88,9 +119,13 @@ describe('three bot copies on one PostgreSQL', () => {
         for (let attempt = 0; ; attempt++) {
           const copy = (i + attempt) % COPIES;
           try {
-            const res = await request(i, ports[copy] as number);
-            await res.text();
-            sent.push({ kind: i % 5 === 3 ? 'vote' : i % 5 === 4 ? 'share' : 'ask', status: res.status, copy });
+            const status = await request(i, ports[copy] as number);
+            // 503 is a copy that is starting or draining and took nothing on (its /readyz says so too): a load balancer moves on.
+            if (status === 503 && attempt < COPIES * 2) {
+              notReady++;
+              continue;
+            }
+            sent.push({ kind: kindOf(i), status, copy });
             break;
           } catch (err) {
             if (attempt >= COPIES * 2) throw err;
@@ -101,7 +136,11 @@ describe('three bot copies on one PostgreSQL', () => {
     await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
 
     expect(sent).toHaveLength(REQUESTS);
-    expect(sent.filter((s) => s.status !== 200)).toEqual([]);
+    expect(notReady).toBeLessThan(REQUESTS / 10);
+    expect(sent.filter((s) => s.status !== (s.kind.startsWith('discord') ? 202 : 200))).toEqual([]);
+    expect(sent.filter((s) => s.kind.startsWith('discord')).length).toBe(REQUESTS / 5);
+    // Each Discord interaction was answered exactly once (one callback), by whichever copy took it.
+    for (const id of discordIds) expect(discord.requests.filter((r) => r.method === 'POST' && r.path.startsWith(`/interactions/${id}/`))).toHaveLength(1);
     // Each copy (the restarted one included) served a share of them.
     for (let c = 0; c < COPIES; c++) expect(sent.filter((s) => s.copy === c).length).toBeGreaterThan(50);
 
@@ -109,8 +148,11 @@ describe('three bot copies on one PostgreSQL', () => {
     await check.connect();
     try {
       // Votes: one row per user for the entry, however many clicks went to however many copies.
-      const votes = await check.query<{ n: number }>("SELECT count(*)::int AS n FROM votes WHERE entry_id = 'why-lighter'");
-      expect(votes.rows[0]?.n).toBe(VOTERS);
+      const votes = await check.query<{ platform: string; n: number }>("SELECT platform, count(*)::int AS n FROM votes GROUP BY platform ORDER BY platform");
+      expect(votes.rows).toEqual([
+        { platform: 'discord', n: VOTERS },
+        { platform: 'slack', n: VOTERS },
+      ]);
       // The repeat guard: 200 share clicks for one entry in one channel, one visible post.
       expect(slack.callsOf('chat.postMessage').filter((c) => c.body['channel'] === 'C0SHARED')).toHaveLength(1);
       // Tips: every post is its own slot's one post; a slot claimed by the killed copy may stay unsent, never doubled.
