@@ -3,7 +3,8 @@ import { createCore } from './core/create-core.js';
 import { KnowledgeError, loadKnowledge } from './core/knowledge/load.js';
 import { openStorage } from './store/open-storage.js';
 import { StoreError } from './store/store-error.js';
-import { startTipScheduler, tipChannelsOf, type TipScheduler } from './tips/tip-scheduler.js';
+import { importEnvTipChannels } from './tips/env-import.js';
+import { startTipScheduler, type TipScheduler } from './tips/tip-scheduler.js';
 import { createLogger } from './log.js';
 import { runConsole } from './adapters/console/start-console.js';
 import { StartupError, type AdapterDown, type RunningAdapter } from './adapters/adapter.js';
@@ -55,6 +56,7 @@ async function main(): Promise<void> {
   }
   const core = createCore(knowledge, {
     recorder: store.recorder,
+    tipVotes: store,
     onRecordError: (err, what) => log.warn({ err }, `could not store the ${what} (the answer was still sent): ${err instanceof Error ? err.message : String(err)}`),
   });
   const repeatGuard = store.repeatGuard(config.repeatCooldownSeconds);
@@ -96,7 +98,7 @@ async function main(): Promise<void> {
       .catch((err: unknown) => log.error({ err }, 'error while shutting down'))
       .finally(() => process.exit(1));
   };
-  const deps = { config, core, log, repeatGuard, onDown, reports: store, helpChannels: store.helpChannels };
+  const deps = { config, core, log, repeatGuard, onDown, reports: store, helpChannels: store.helpChannels, tips: { store, defaultTimezone: config.tips.timezone } };
   try {
     // Imported on demand so the console never loads Bolt or discord.js.
     if (config.slack) {
@@ -113,23 +115,11 @@ async function main(): Promise<void> {
     if (err instanceof StartupError) fail(err.message);
     throw err;
   }
-  const channels = tipChannelsOf(config);
-  tips =
-    channels.length > 0
-      ? startTipScheduler({
-          store,
-          posters: running,
-          channels,
-          schedule: config.tips.schedule,
-          timezone: config.tips.timezone,
-          knowledge,
-          log,
-        })
-      : undefined;
-  log.info(
-    { tipChannels: channels.length, nextTip: tips?.nextRun()?.toISOString() ?? null },
-    `vmvc is running: ${adapters.join(', ')}${tips ? `; daily tips to ${channels.length} channel(s), next at ${tips.nextRun()?.toISOString() ?? 'never'}` : ''}`,
-  );
+  // The environment's tip channels become subscriptions once; then the store is the truth (README, Daily tips).
+  await importEnvTipChannels(store, config, new Date(), log).catch((err: unknown) => log.error({ err }, 'could not import the tip channels from the environment'));
+  tips = startTipScheduler({ store, posters: running, knowledge, log });
+  const subscribed = await store.tipSubscriptions().then((subs) => subs.filter((s) => !s.pausedAt).length, () => 0);
+  log.info({ tipChannels: subscribed }, `vmvc is running: ${adapters.join(', ')}; daily tips to ${subscribed} channel(s)`);
   const shutdown = async (signal: string) => {
     log.info({ signal }, 'shutting down');
     // unref: a shutdown that finishes in time must not wait for the deadline.

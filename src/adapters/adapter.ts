@@ -3,7 +3,8 @@ import type { Card } from '../core/card.js';
 import type { Core } from '../core/create-core.js';
 import type { HelpChannelStore } from '../core/help-channels.js';
 import type { RepeatGuard } from '../core/repeat-guard.js';
-import type { ReportStore } from '../core/storage.js';
+import type { ReportStore, TipStore } from '../core/storage.js';
+import type { TipSubscriptionStore } from '../core/tip-subscriptions.js';
 import type { Platform } from '../core/usage.js';
 import type { Logger } from '../log.js';
 
@@ -17,6 +18,8 @@ export interface AdapterDeps {
   reports?: ReportStore;
   /** Help channels (`/vmvc autoanswer`); the store's, so every bot copy shares them. Without it the mode is unavailable. */
   helpChannels?: HelpChannelStore;
+  /** Daily tips set up from chat (`/vmvc tips`); the store's, so every copy shares them. Without it the command says it is unavailable. */
+  tips?: TipsDeps;
   clock?: () => Date;
   /**
    * Called once if the adapter stops for good while running (Discord revoked
@@ -24,6 +27,12 @@ export interface AdapterDeps {
    * or exits non-zero so a supervisor restarts it.
    */
   onDown?: (down: AdapterDown) => void;
+}
+
+export interface TipsDeps {
+  store: TipStore & TipSubscriptionStore;
+  /** TIP_TIMEZONE: the zone when neither the command nor the platform gives one. */
+  defaultTimezone: string;
 }
 
 /** An adapter that has stopped answering for good; `reason` is one line naming the cause and the fix. */
