@@ -20,6 +20,7 @@ export async function startDiscord(deps: AdapterDeps): Promise<RunningAdapter> {
   const log = deps.log.child({ adapter: 'discord' });
   const { client, login } = createDiscordClient(config);
   const postRest = createDiscordPostRest(config);
+  const poster = createDiscordPoster(config, log);
   const ctx: HandlerContext = {
     core: deps.core,
     repeatGuard: deps.repeatGuard,
@@ -28,6 +29,7 @@ export async function startDiscord(deps: AdapterDeps): Promise<RunningAdapter> {
     postMessage: async (channelId, body) => (await postRest.post(Routes.channelMessages(channelId), { body })) as { id: string },
     startThread: async (channelId, messageId, body) => (await postRest.post(Routes.threads(channelId, messageId), { body })) as { id: string },
     ...(config.helpChannelsEnabled && deps.helpChannels !== undefined && { help: { store: deps.helpChannels, policy: deps.config.autoAnswer } }),
+    ...(deps.tips !== undefined && { tips: { ...deps.tips, poster } }),
   };
 
   // Without an 'error' listener an EventEmitter error event throws and kills the process.
@@ -71,7 +73,6 @@ export async function startDiscord(deps: AdapterDeps): Promise<RunningAdapter> {
   }
   connected = true;
   log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'Discord bot connected');
-  const poster = createDiscordPoster(config, log);
 
   return {
     platform: 'discord',
