@@ -26,7 +26,7 @@ const DAYS: Record<string, TipDays> = { weekdays: 'weekdays', weekday: 'weekdays
 
 /** A word of the user's, safe to quote back: no mention or link markup, at most 40 characters. */
 export function quoteInput(word: string): string {
-  const clean = word.replace(/[<>@!&*_~`|]/g, '').slice(0, 40);
+  const clean = word.replace(/[<>@!&*~`|]/g, '').slice(0, 40);
   return `"${clean}"`;
 }
 
