@@ -3,7 +3,8 @@ import { createCore } from './core/create-core.js';
 import { KnowledgeError, loadKnowledge } from './core/knowledge/load.js';
 import { openStorage } from './store/open-storage.js';
 import { StoreError } from './store/store-error.js';
-import { startTipScheduler, tipChannelsOf, type TipScheduler } from './tips/tip-scheduler.js';
+import { importEnvTipChannels } from './tips/env-import.js';
+import { startTipScheduler, type TipScheduler } from './tips/tip-scheduler.js';
 import { createLogger } from './log.js';
 import { runConsole } from './adapters/console/start-console.js';
 import { StartupError, type AdapterDeps, type AdapterDown, type RunningAdapter } from './adapters/adapter.js';
@@ -69,6 +70,7 @@ async function main(): Promise<void> {
   const counted = <T extends object>(target: T, what: string): T => (metrics ? countStoreErrors(target, what, metrics) : target);
   const core = createCore(knowledge, {
     recorder: metrics ? countQuestions(counted(store.recorder, 'recorder'), metrics) : store.recorder,
+    tipVotes: counted(store, 'store'),
     onRecordError: (err, what) => log.warn({ err }, `could not store the ${what} (the answer was still sent): ${err instanceof Error ? err.message : String(err)}`),
   });
   const repeatGuard = counted(store.repeatGuard(config.repeatCooldownSeconds), 'repeatGuard');
@@ -118,14 +120,8 @@ async function main(): Promise<void> {
   };
   const readiness: Record<string, ReadinessCheck> = {
     knowledge: () => knowledge.faq.length > 0,
-    // The store's own ping when it has one; otherwise a trivial read through the store the handlers
-    // use, which proves the database is open and answers a query now (not closed, not locked past
-    // its busy timeout, not gone from disk). Awaited, so a Promise-returning store is checked too.
-    store: async () => {
-      const pingable = store as Partial<{ ping(): Promise<void> }>; // Storage may gain ping(); SQLite has none today
-      if (typeof pingable.ping === 'function') await pingable.ping();
-      else await store.lastTipPost('slack', '__readyz__');
-    },
+    // A trivial query: the database is open and answers now (not closed, locked past its busy timeout, or unreachable).
+    store: () => store.ping(),
   };
   for (const platform of [...(config.slack ? ['slack' as const] : []), ...(config.discord ? ['discord' as const] : [])]) {
     readiness[platform] = () => {
@@ -151,6 +147,7 @@ async function main(): Promise<void> {
     onDown,
     reports: counted(store, 'store'),
     helpChannels: counted(store.helpChannels, 'helpChannels'),
+    tips: { store: counted(store, 'store'), defaultTimezone: config.tips.timezone },
     ...(metrics && { metrics }),
     ...(plan.kind === 'bolt' && { http: { routes, gate } }),
   };
@@ -173,26 +170,19 @@ async function main(): Promise<void> {
     if (err instanceof StartupError) fail(err.message);
     throw err;
   }
-  const channels = tipChannelsOf(config);
-  tips =
-    channels.length > 0
-      ? startTipScheduler({
-          store: counted(store, 'store'),
-          posters: running,
-          channels,
-          schedule: config.tips.schedule,
-          timezone: config.tips.timezone,
-          knowledge,
-          log,
-          ...(metrics && { onResult: (platform, result) => metrics.tipPost(platform, result) }),
-        })
-      : undefined;
+  // The environment's tip channels become subscriptions once; then the store is the truth (README, Daily tips).
+  await importEnvTipChannels(store, config, new Date(), log).catch((err: unknown) => log.error({ err }, 'could not import the tip channels from the environment'));
+  tips = startTipScheduler({
+    store: counted(store, 'store'),
+    posters: running,
+    knowledge,
+    log,
+    ...(metrics && { onResult: (platform, result) => metrics.tipPost(platform, result) }),
+  });
   const httpAt = plan.kind === 'bolt' ? `${config.http.host}:${plan.port}` : httpServer ? `${httpServer.address.host}:${httpServer.address.port}` : undefined;
   if (httpAt !== undefined) log.info({ http: httpAt, routes: routes.map((r) => `${r.method} ${r.path}`) }, `HTTP on ${httpAt}: ${routes.map((r) => r.path).join(', ')}`);
-  log.info(
-    { tipChannels: channels.length, nextTip: tips?.nextRun()?.toISOString() ?? null },
-    `vmvc is running: ${adapters.join(', ')}${tips ? `; daily tips to ${channels.length} channel(s), next at ${tips.nextRun()?.toISOString() ?? 'never'}` : ''}`,
-  );
+  const subscribed = await store.tipSubscriptions().then((subs) => subs.filter((s) => !s.pausedAt).length, () => 0);
+  log.info({ tipChannels: subscribed }, `vmvc is running: ${adapters.join(', ')}; daily tips to ${subscribed} channel(s)`);
   const shutdown = async (signal: string) => {
     gate.close();
     log.info({ signal }, 'shutting down');

@@ -3,7 +3,8 @@ import type { Card } from '../core/card.js';
 import type { Core } from '../core/create-core.js';
 import type { HelpChannelStore } from '../core/help-channels.js';
 import type { RepeatGuard } from '../core/repeat-guard.js';
-import type { ReportStore } from '../core/storage.js';
+import type { ReportStore, TipStore } from '../core/storage.js';
+import type { TipSubscriptionStore } from '../core/tip-subscriptions.js';
 import type { Platform } from '../core/usage.js';
 import type { Logger } from '../log.js';
 import type { DrainGate } from '../http/drain-gate.js';
@@ -20,6 +21,8 @@ export interface AdapterDeps {
   reports?: ReportStore;
   /** Help channels (`/vmvc autoanswer`); the store's, so every bot copy shares them. Without it the mode is unavailable. */
   helpChannels?: HelpChannelStore;
+  /** Daily tips set up from chat (`/vmvc tips`); the store's, so every copy shares them. Without it the command says it is unavailable. */
+  tips?: TipsDeps;
   clock?: () => Date;
   /**
    * Called once if the adapter stops for good while running (Discord revoked
@@ -35,6 +38,12 @@ export interface AdapterDeps {
    * bot is shutting down.
    */
   http?: { routes: readonly HttpRoute[]; gate: DrainGate };
+}
+
+export interface TipsDeps {
+  store: TipStore & TipSubscriptionStore;
+  /** TIP_TIMEZONE: the zone when neither the command nor the platform gives one. */
+  defaultTimezone: string;
 }
 
 /** An adapter that has stopped answering for good; `reason` is one line naming the cause and the fix. */

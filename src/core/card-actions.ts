@@ -7,7 +7,9 @@ export type CardAction =
   | { type: 'show'; entryId: string }
   | { type: 'vote'; entryId: string; vote: 'up' | 'down' }
   | { type: 'share'; entryId: string }
-  | { type: 'compare'; dimensionId: string };
+  | { type: 'compare'; dimensionId: string }
+  /** 👍/👎 on a tip card: recorded per tip, not per FAQ entry. */
+  | { type: 'tipvote'; tipId: number; vote: 'up' | 'down' };
 
 const PREFIX = 'vmvc';
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -22,6 +24,8 @@ export function encodeAction(action: CardAction): string {
       return `${PREFIX}:share:${action.entryId}`;
     case 'compare':
       return `${PREFIX}:compare:${action.dimensionId}`;
+    case 'tipvote':
+      return `${PREFIX}:tipvote:${action.tipId}:${action.vote}`;
   }
 }
 
@@ -34,6 +38,9 @@ export function decodeAction(value: string): CardAction | undefined {
   if (type === 'show' && parts.length === 3) return { type, entryId: id };
   if (type === 'share' && parts.length === 3) return { type, entryId: id };
   if (type === 'compare' && parts.length === 3) return { type, dimensionId: id };
+  if (type === 'tipvote' && parts.length === 4 && /^\d{1,9}$/.test(id) && (extra === 'up' || extra === 'down')) {
+    return { type, tipId: Number(id), vote: extra };
+  }
   if (type === 'vote' && parts.length === 4 && (extra === 'up' || extra === 'down')) {
     return { type, entryId: id, vote: extra };
   }

@@ -11,6 +11,7 @@ import type { Knowledge } from './knowledge/schema.js';
 import { autocompleteEntries } from './match/autocomplete.js';
 import { buildMatchIndex, type MatchIndex } from './match/match-index.js';
 import type { TextMemoData } from './match/text-memo.js';
+import type { TipVoteStore } from './tip-subscriptions.js';
 import type { Platform, UsageRecorder } from './usage.js';
 
 export interface RequestContext {
@@ -21,11 +22,13 @@ export interface RequestContext {
 
 export interface CoreOptions {
   recorder?: UsageRecorder;
+  /** Where 👍/👎 on tip cards go (the store); without it they are accepted and not kept. */
+  tipVotes?: Pick<TipVoteStore, 'recordTipVote'>;
   /**
    * Told when recording fails (database locked, disk full). Recording is
    * best-effort: the asker still gets the answer.
    */
-  onRecordError?: (err: unknown, what: 'ask' | 'vote') => void;
+  onRecordError?: (err: unknown, what: 'ask' | 'vote' | 'tip vote') => void;
   random?: () => number;
   clock?: () => Date;
   /** Normalised knowledge text saved by an earlier start: a faster build (see text-memo.ts). */
@@ -48,6 +51,8 @@ export interface Core {
   act(action: CardAction, ctx: RequestContext): Reply | undefined;
   /** False when the entry is gone, there is no user, or the store refused the write. */
   vote(entryId: string, vote: 'up' | 'down', ctx: RequestContext): Promise<boolean>;
+  /** 👍/👎 on a tip card, one per user per tip; false when the tip is gone, there is no user, or the store refused. */
+  voteTip(tipId: number, vote: 'up' | 'down', ctx: RequestContext): Promise<boolean>;
   autocomplete(text: string, limit?: number): EntryRef[];
 }
 
@@ -74,7 +79,7 @@ export function createCore(knowledge: Knowledge, options: CoreOptions = {}): Cor
   };
   // A store failure (or a slow server database) never costs the answer: asks are
   // recorded in the background, and a failed write is reported, not thrown.
-  const safely = async (what: 'ask' | 'vote', write: () => Promise<void>): Promise<boolean> => {
+  const safely = async (what: 'ask' | 'vote' | 'tip vote', write: () => Promise<void>): Promise<boolean> => {
     try {
       await write();
       return true;
@@ -126,6 +131,9 @@ export function createCore(knowledge: Knowledge, options: CoreOptions = {}): Cor
         case 'vote':
           void core.vote(action.entryId, action.vote, rc);
           return undefined;
+        case 'tipvote':
+          void core.voteTip(action.tipId, action.vote, rc);
+          return undefined;
       }
     },
     async vote(entryId, vote, rc) {
@@ -134,6 +142,13 @@ export function createCore(knowledge: Knowledge, options: CoreOptions = {}): Cor
       if (!knowledge.faq.some((e) => e.id === entryId) || userId === undefined) return false;
       if (!recorder) return true;
       return safely('vote', () => recorder.recordVote({ platform: rc.platform, entryId, vote, userHash: hashUserId(rc.platform, userId), at: clock() }));
+    },
+    async voteTip(tipId, vote, rc) {
+      const userId = rc.userId;
+      if (!knowledge.tips.some((t) => t.id === tipId) || userId === undefined) return false;
+      const store = options.tipVotes;
+      if (!store) return true;
+      return safely('tip vote', () => store.recordTipVote({ platform: rc.platform, tipId, vote, userHash: hashUserId(rc.platform, userId), at: clock() }));
     },
     autocomplete: (text, limit) => autocompleteEntries(index, text, limit),
   };

@@ -5,6 +5,13 @@ import type { Platform } from './usage.js';
  * the cooldown is not posted again; the asker gets it privately with a pointer
  * to the recent post. Adapters ask before every visible answer post.
  */
+/**
+ * How long the stores keep a visible post's row after its cooldown: a daily
+ * tip skips a topic the bot answered in the channel within the last 24 hours,
+ * and reads it from these rows (TipStore.recentlyPostedEntries).
+ */
+export const RECENT_POSTS_KEEP_MS = 24 * 60 * 60 * 1000;
+
 export interface RecentPost {
   at: Date;
   /** Platform message id or permalink of the earlier post, when known. */

@@ -1,5 +1,6 @@
 import type { HelpChannelStore } from './help-channels.js';
 import type { RepeatGuard } from './repeat-guard.js';
+import type { TipSubscriptionStore, TipVoteStore } from './tip-subscriptions.js';
 import type { Platform, UsageRecorder } from './usage.js';
 
 /**
@@ -10,6 +11,9 @@ import type { Platform, UsageRecorder } from './usage.js';
  *   - a vote:     UNIQUE (platform, user_hash, entry_id)
  *   - a recent visible post: UNIQUE (platform, channel_id, entry_id)
  *   - an auto-reply in a help channel: UNIQUE (platform, channel_id, thread_id)
+ *   - a channel's tip subscription: UNIQUE (platform, channel_id)
+ *   - a tip vote: UNIQUE (platform, user_hash, tip_id)
+ *   - the one-time import of the environment's tip channels: a marker row
  * Every method is async: the embedded SQLite store answers at once, the
  * PostgreSQL store (several bot copies) over the network. The contract suite
  * (tests/store/contract/) runs the same tests against both.
@@ -88,6 +92,12 @@ export interface TipStore {
   /** Claims still `claimed` that were made at or before `before`: sends that never confirmed. */
   unconfirmedTipPosts(before: Date): Promise<TipPostRecord[]>;
   rotationState(platform: Platform, channelId: string): Promise<RotationState | undefined>;
+  /**
+   * Entries the bot posted visibly in the channel at or after `since` (the
+   * repeat guard's recent_posts: shared answers, replies to messages), so a
+   * tip on a topic just answered there can wait (see RECENT_POSTS_KEEP_MS).
+   */
+  recentlyPostedEntries(platform: Platform, channelId: string, since: Date): Promise<string[]>;
 }
 
 export interface EntryCount {
@@ -115,7 +125,7 @@ export interface ReportStore {
   unansweredQuestions(since: Date, limit: number): Promise<QuestionCount[]>;
 }
 
-export interface Storage extends TipStore, ReportStore {
+export interface Storage extends TipStore, ReportStore, TipSubscriptionStore, TipVoteStore {
   /** Asks and votes; question text only when STORE_QUESTIONS is on. */
   readonly recorder: UsageRecorder;
   /** A repeat guard every process sharing this database sees. */

@@ -233,7 +233,7 @@ function buildComponents(card: Card, messageAction?: DiscordRenderOptions['messa
   const buttons: APIButtonComponentWithCustomId[] = [];
   const navigationStyle = card.kind === 'suggest' || card.kind === 'tip' ? ButtonStyle.Primary : ButtonStyle.Secondary;
   for (const ref of card.related.slice(0, MAX_NAVIGATION_BUTTONS)) {
-    const label = card.kind === 'tip' && ref.id === card.learnMore.id ? `Learn more: ${ref.title}` : ref.title;
+    const label = card.kind === 'tip' && ref.id === card.learnMore.id ? `Tell me more: ${ref.title}` : ref.title;
     pushButton(buttons, { type: 'show', entryId: ref.id }, label, navigationStyle);
   }
   rows.push(...chunk(buttons, DISCORD_MAX_BUTTONS_PER_ROW));
@@ -242,6 +242,12 @@ function buildComponents(card: Card, messageAction?: DiscordRenderOptions['messa
     pushButton(feedback, { type: 'vote', entryId: card.entryId, vote: 'up' }, 'Helpful', ButtonStyle.Secondary, '👍');
     pushButton(feedback, { type: 'vote', entryId: card.entryId, vote: 'down' }, 'Not helpful', ButtonStyle.Secondary, '👎');
     if (feedback.length > 0) rows.push(feedback);
+  }
+  if (card.kind === 'tip' && messageAction === undefined) {
+    const feedback: APIButtonComponentWithCustomId[] = [];
+    pushButton(feedback, { type: 'tipvote', tipId: card.tipId, vote: 'up' }, 'Good tip', ButtonStyle.Secondary, '👍');
+    pushButton(feedback, { type: 'tipvote', tipId: card.tipId, vote: 'down' }, 'Not useful', ButtonStyle.Secondary, '👎');
+    rows.push(feedback);
   }
   return rows.slice(0, DISCORD_MAX_ACTION_ROWS).map((components) => ({ type: ComponentType.ActionRow, components }));
 }

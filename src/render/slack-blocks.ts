@@ -258,12 +258,16 @@ function buttons(card: Card, options: SlackRenderOptions, carry: string | undefi
     out.push(plainButton('Reply in thread', SLACK_REPLY_IN_THREAD_ACTION, preview.replyValue, 'primary'));
   }
   if (card.kind === 'answer' && options.shareable && !preview) out.push(button('Share in channel', { type: 'share', entryId: card.entryId }, carry, 'primary'));
-  if (card.kind === 'tip') out.push(button(`Learn more: ${card.learnMore.title}`, { type: 'show', entryId: card.learnMore.id }, carry));
+  if (card.kind === 'tip') out.push(button(`Tell me more: ${card.learnMore.title}`, { type: 'show', entryId: card.learnMore.id }, carry, 'primary'));
   const refs = card.kind === 'suggest' ? card.suggestions : card.related;
   for (const ref of refs.slice(0, 3)) out.push(button(ref.title, { type: 'show', entryId: ref.id }, carry));
   if (card.kind === 'answer' && options.voted === undefined && !preview) {
     out.push(button('👍 Helpful', { type: 'vote', entryId: card.entryId, vote: 'up' }, carry));
     out.push(button('👎 Not helpful', { type: 'vote', entryId: card.entryId, vote: 'down' }, carry));
+  }
+  if (card.kind === 'tip' && !preview) {
+    out.push(button('👍', { type: 'tipvote', tipId: card.tipId, vote: 'up' }, carry));
+    out.push(button('👎', { type: 'tipvote', tipId: card.tipId, vote: 'down' }, carry));
   }
   if (preview) out.push(plainButton('Dismiss', SLACK_DISMISS_ACTION, undefined));
   // Slack rejects a message whose action ids repeat (a tip's related entry is its "learn more").

@@ -119,7 +119,7 @@ function introBlocks(): KnownBlock[] {
 function tipBlocks(tip: TipCard): KnownBlock[] {
   // The tip card's title is the same generic line for every tip; the body is the tip.
   const text = fitMarkup(`**Today's tip**\n${tip.body}`, SLACK_SECTION_TEXT_MAX);
-  return [section(text, button(`Learn more: ${tip.learnMore.title}`, `${SLACK_HOME_LEARN_PREFIX}${tip.learnMore.id}`))];
+  return [section(text, button(`Tell me more: ${tip.learnMore.title}`, `${SLACK_HOME_LEARN_PREFIX}${tip.learnMore.id}`))];
 }
 
 const pct = (part: number, total: number) => `${Math.round((100 * part) / total)}%`;

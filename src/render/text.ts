@@ -82,7 +82,7 @@ export function renderText(card: Card, options: TextRenderOptions = {}): string 
       card.kind === 'suggest'
         ? 'Pick one:'
         : card.kind === 'tip'
-          ? 'Learn more:'
+          ? 'Tell me more:'
           : card.kind === 'declined' && card.reason === 'operations'
             ? 'Closest background topic:'
             : card.kind === 'declined' || card.kind === 'help'

@@ -87,4 +87,38 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX auto_replies_by_channel_time ON auto_replies (platform, channel_id, at);
   `,
+  // 3: tip subscriptions set from chat, votes on tips, and one-time markers (the environment's tip channels imported).
+  `
+  CREATE TABLE tip_subscriptions (
+    platform      TEXT    NOT NULL,
+    channel_id    TEXT    NOT NULL,
+    -- A cron expression read in time_zone: "M H * * 1-5" or "M H * * *" from chat, any cron from TIP_SCHEDULE.
+    schedule      TEXT    NOT NULL,
+    time_zone     TEXT    NOT NULL,
+    created_at    INTEGER NOT NULL,
+    updated_at    INTEGER NOT NULL,
+    -- One-way hash of who last set it, as votes keep it; never the user id.
+    updated_by    TEXT,
+    -- Set when the bot was removed from the channel; cleared by tips here.
+    paused_at     INTEGER,
+    paused_reason TEXT,
+    PRIMARY KEY (platform, channel_id)
+  );
+
+  CREATE TABLE tip_votes (
+    platform  TEXT    NOT NULL,
+    tip_id    INTEGER NOT NULL,
+    user_hash TEXT    NOT NULL,
+    vote      TEXT    NOT NULL CHECK (vote IN ('up', 'down')),
+    at        INTEGER NOT NULL,
+    -- One vote per user per tip; a new vote replaces the old one.
+    PRIMARY KEY (platform, user_hash, tip_id)
+  );
+  CREATE INDEX tip_votes_by_time ON tip_votes (at);
+
+  CREATE TABLE store_markers (
+    name TEXT    NOT NULL PRIMARY KEY,
+    at   INTEGER NOT NULL
+  );
+  `,
 ];

@@ -3,6 +3,8 @@ import type { Storage } from '../core/storage.js';
 import { databasePath, openDatabase } from './open-database.js';
 import { createSqliteHelpChannels } from './sqlite-help-channels.js';
 import { createSqliteRepeatGuard } from './sqlite-repeat-guard.js';
+import { createSqliteTipSubscriptions } from './sqlite-tip-subscriptions.js';
+import { createSqliteTipVotes } from './sqlite-tip-votes.js';
 import { createSqliteTipStore } from './sqlite-tips.js';
 import { createSqliteRecorder, createSqliteReportStore } from './sqlite-usage.js';
 
@@ -33,6 +35,8 @@ export function openStore(options: StoreOptions): SqliteStorage {
     file,
     ...tips,
     ...report,
+    ...createSqliteTipSubscriptions(db),
+    ...createSqliteTipVotes(db),
     recorder,
     helpChannels: createSqliteHelpChannels(db),
     repeatGuard(cooldownSeconds) {

@@ -1,4 +1,4 @@
-import type { RecentPost, RepeatGuard } from '../core/repeat-guard.js';
+import { RECENT_POSTS_KEEP_MS, type RecentPost, type RepeatGuard } from '../core/repeat-guard.js';
 import type { SqliteDatabase } from './open-database.js';
 
 /** Old rows are swept every this many claims; they are harmless meanwhile (the cooldown check ignores them). */
@@ -11,6 +11,8 @@ const SWEEP_EVERY = 200;
  */
 export function createSqliteRepeatGuard(db: SqliteDatabase, cooldownSeconds: number): RepeatGuard {
   const cooldownMs = cooldownSeconds * 1000;
+  // Rows outlive the cooldown: the daily tip reads the last day of answers from them.
+  const keepMs = Math.max(cooldownMs, RECENT_POSTS_KEEP_MS);
   const get = db.prepare('SELECT at, message_ref FROM recent_posts WHERE platform = ? AND channel_id = ? AND entry_id = ?');
   const put = db.prepare(
     `INSERT INTO recent_posts (platform, channel_id, entry_id, at, message_ref) VALUES (?, ?, ?, ?, NULL)
@@ -27,7 +29,7 @@ export function createSqliteRepeatGuard(db: SqliteDatabase, cooldownSeconds: num
       return { at: new Date(row.at), ...(row.message_ref !== null && { messageRef: row.message_ref }) };
     }
     put.run(platform, channelId, entryId, now.getTime());
-    if (++claims % SWEEP_EVERY === 0) sweep.run(now.getTime() - cooldownMs);
+    if (++claims % SWEEP_EVERY === 0) sweep.run(now.getTime() - keepMs);
     return undefined;
   });
 

@@ -48,6 +48,7 @@ export function createSqliteTipStore(db: SqliteDatabase): TipStore {
     'SELECT * FROM tip_posts WHERE platform = ? AND channel_id = ? ORDER BY claimed_at DESC, rowid DESC LIMIT 1',
   );
   const unconfirmed = db.prepare("SELECT * FROM tip_posts WHERE status = 'claimed' AND claimed_at <= ? ORDER BY claimed_at");
+  const recentEntries = db.prepare('SELECT entry_id FROM recent_posts WHERE platform = ? AND channel_id = ? AND at >= ? ORDER BY entry_id');
   const finish = db.prepare(
     `UPDATE tip_posts SET status = ?, message_id = ?, error = ?, attempts = ?, finished_at = ?
      WHERE platform = ? AND channel_id = ? AND slot_key = ?`,
@@ -107,5 +108,7 @@ export function createSqliteTipStore(db: SqliteDatabase): TipStore {
       return (unconfirmed.all(before.getTime()) as TipPostRow[]).map(toRecord);
     },
     rotationState: async (platform, channelId) => rotationState(platform, channelId),
+    recentlyPostedEntries: async (platform, channelId, since) =>
+      (recentEntries.all(platform, channelId, since.getTime()) as { entry_id: string }[]).map((r) => r.entry_id),
   };
 }

@@ -5,7 +5,8 @@ import type { Knowledge } from '../core/knowledge/schema.js';
 import type { TipPostRecord, TipSlot, TipStore } from '../core/storage.js';
 import type { Logger } from '../log.js';
 import type { Poster } from './poster.js';
-import { nextTip, withFailedPost } from './rotation.js';
+import { RECENT_POSTS_KEEP_MS } from '../core/repeat-guard.js';
+import { nextTipAvoiding, withFailedPost } from './rotation.js';
 
 /**
  * One tip post for one channel and slot: claim → send → done.
@@ -62,7 +63,7 @@ export interface PostTipDeps {
 
 export type PostTipResult =
   | { status: 'posted'; slot: TipSlot; tipId: number; messageId: string; attempts: number }
-  | { status: 'failed'; slot: TipSlot; tipId: number; error: string; attempts: number }
+  | { status: 'failed'; slot: TipSlot; tipId: number; error: string; code: PostError['code']; attempts: number }
   | { status: 'skipped'; slot: TipSlot; reason: 'taken'; existing: TipPostRecord }
   | { status: 'skipped'; slot: TipSlot; reason: 'no-tips' };
 
@@ -79,10 +80,11 @@ export async function postTipToChannel(deps: PostTipDeps, slot: TipSlot): Promis
   const retry = deps.retry ?? DEFAULT_RETRY;
   const sleep = deps.sleep ?? defaultSleep;
   const tipIds = knowledge.tips.map((t) => t.id);
+  const avoid = await topicsAnsweredRecently(deps, slot, log);
 
   // The channel's previous post may have failed after its claim saved the rotation: note it now, inside the claim's lock.
   const claim = await store.claimNextTip(slot, clock(), (state, previous) =>
-    nextTip(withFailedPost(state, previous?.status === 'failed' ? previous.tipId : undefined), tipIds, deps.random),
+    nextTipAvoiding(withFailedPost(state, previous?.status === 'failed' ? previous.tipId : undefined), tipIds, deps.random, avoid),
   );
   if (!claim.claimed) {
     if (claim.reason === 'taken') {
@@ -123,7 +125,21 @@ async function giveUp(deps: PostTipDeps, log: Logger, slot: TipSlot, tipId: numb
   const message = `${error.code}: ${error.message}`;
   await safely(log, () => deps.store.markTipFailed(slot, message, attempts, deps.clock()));
   log.error({ tipId, code: error.code, attempts }, `tip post failed for good (${error.message})`);
-  return { status: 'failed', slot, tipId, error: message, attempts };
+  return { status: 'failed', slot, tipId, error: message, code: error.code, attempts };
+}
+
+/**
+ * Tips whose topic the bot posted visibly in this channel in the last day:
+ * the channel just read that answer. A store failure only loses the skip.
+ */
+async function topicsAnsweredRecently(deps: PostTipDeps, slot: TipSlot, log: Logger): Promise<Set<number>> {
+  try {
+    const entries = new Set(await deps.store.recentlyPostedEntries(slot.platform, slot.channelId, new Date(deps.clock().getTime() - RECENT_POSTS_KEEP_MS)));
+    return new Set(deps.knowledge.tips.filter((t) => entries.has(t.faq)).map((t) => t.id));
+  } catch (err) {
+    log.warn({ err }, 'could not read the channel\'s recent answers; the tip is picked without skipping answered topics');
+    return new Set();
+  }
 }
 
 /** A store write after the send must not turn a sent tip into a failure (and a re-send). */

@@ -100,3 +100,23 @@ function insertLater(remaining: number[], added: number[], random: () => number)
   }
   return out;
 }
+
+/**
+ * `nextTip`, but a tip in `avoid` (its topic was answered in the channel in
+ * the last day) waits: the first tip after it in the cycle that is not
+ * avoided is posted, and the skipped ones keep their places for the next
+ * days. When the cycle ends with the avoided tip, or every remaining tip is
+ * avoided, the plain pick stands: a tip on a fresh topic is not worth a
+ * missed day.
+ */
+export function nextTipAvoiding(state: RotationState | undefined, tipIds: readonly number[], random: () => number, avoid: ReadonlySet<number>): TipPick | undefined {
+  const plain = nextTip(state, tipIds, random);
+  if (!plain || !avoid.has(plain.tipId) || plain.state.shown.length === 0) return plain;
+  const rest = plain.state.remaining;
+  const at = rest.findIndex((id) => !avoid.has(id) && id !== state?.last);
+  if (at < 0) return plain;
+  const tipId = rest[at] as number;
+  const remaining = [plain.tipId, ...rest.filter((_, i) => i !== at)];
+  const shown = plain.state.shown.map((id) => (id === plain.tipId ? tipId : id));
+  return { tipId, state: { ...plain.state, remaining, shown, last: tipId } };
+}

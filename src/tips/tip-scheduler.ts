@@ -1,50 +1,50 @@
-import type { Cron } from 'croner';
 import type { Knowledge } from '../core/knowledge/schema.js';
 import type { TipStore } from '../core/storage.js';
+import type { TipSubscription, TipSubscriptionStore } from '../core/tip-subscriptions.js';
 import type { Platform } from '../core/usage.js';
 import type { Logger } from '../log.js';
+import { pauseIfRemoved } from './pause-removed.js';
 import { postTipToChannel, type PostTipResult, type RetryPolicy } from './post-tip.js';
 import type { Poster } from './poster.js';
-import { slotKeyFor, startCron } from './schedule.js';
+import { slotKeyFor } from './schedule.js';
+import { dueSlot } from './subscription-schedule.js';
 
 export interface TipChannel {
   platform: Platform;
   channelId: string;
 }
 
-export interface TipSchedulerOptions {
+export interface TipPostOptions {
   store: TipStore;
   /** One poster per connected platform: the running adapters. */
   posters: readonly Poster[];
-  channels: readonly TipChannel[];
-  /** TIP_SCHEDULE (already validated by config). */
-  schedule: string;
-  /** TIP_TIMEZONE. */
-  timezone: string;
   knowledge: Knowledge;
   log: Logger;
   clock?: () => Date;
   random?: () => number;
   retry?: RetryPolicy;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
-  /** Tests drive `runSlot` directly and leave the real cron off. */
-  startCron?: boolean;
+  signal?: AbortSignal;
   /** Told how each channel's slot ended (main.ts counts them for /metrics). */
   onResult?: (platform: Platform, result: PostTipResult['status'] | 'crashed') => void;
 }
 
+export interface TipSchedulerOptions extends Omit<TipPostOptions, 'store' | 'signal'> {
+  store: TipStore & TipSubscriptionStore;
+  /** Tests call tick() with an injected clock and leave the minute timer off. */
+  startTimer?: boolean;
+}
+
 export interface TipScheduler {
-  /** Posts the slot for `scheduledTime` to every channel; channels run independently. */
-  runSlot(scheduledTime: Date): Promise<PostTipResult[]>;
-  /** Next scheduled fire, or null when stopped. */
-  nextRun(): Date | null;
+  /** Reads every subscription and posts the slots that are due at clock(); what a minute's timer runs. */
+  tick(): Promise<PostTipResult[]>;
   /** Settles once the start-up check (claims never confirmed sent) has been logged. */
   readonly checked: Promise<void>;
-  /** Stops the cron, cuts retry waits short and waits for posts in flight. */
+  /** Stops the timer, cuts retry waits short and waits for posts in flight. */
   stop(): Promise<void>;
 }
 
-/** All configured tip channels as a list, for main.ts and the CLI. */
+/** The environment's tip channels as a list: what the one-time import turns into subscriptions. */
 export function tipChannelsOf(config: { slack?: { tipChannels: string[] }; discord?: { tipChannels: string[] } }): TipChannel[] {
   return [
     ...(config.slack?.tipChannels ?? []).map((channelId) => ({ platform: 'slack' as const, channelId })),
@@ -52,65 +52,62 @@ export function tipChannelsOf(config: { slack?: { tipChannels: string[] }; disco
   ];
 }
 
-/** Posts slots for many channels; shared by the scheduler and `vmvc tip --post`. */
-export async function postSlotToChannels(
-  options: Omit<TipSchedulerOptions, 'schedule' | 'timezone' | 'startCron'> & { signal?: AbortSignal },
-  slotKey: string,
-): Promise<PostTipResult[]> {
-  const clock = options.clock ?? (() => new Date());
-  const random = options.random ?? Math.random;
-  const jobs = options.channels.map(async (channel): Promise<PostTipResult | undefined> => {
-    const poster = options.posters.find((p) => p.platform === channel.platform);
-    if (!poster) return undefined;
-    const slot = { ...channel, slotKey };
-    try {
-      const result = await postTipToChannel(
-        {
-          store: options.store,
-          knowledge: options.knowledge,
-          poster,
-          log: options.log,
-          clock,
-          random,
-          ...(options.retry && { retry: options.retry }),
-          ...(options.sleep && { sleep: options.sleep }),
-          ...(options.signal && { signal: options.signal }),
-        },
-        slot,
-      );
-      options.onResult?.(channel.platform, result.status);
-      return result;
-    } catch (err) {
-      // A store failure for one channel (locked past busy_timeout, disk full) must not stop the others.
-      options.log.error(
-        { err, platform: channel.platform, channel: channel.channelId, slot: slotKey },
-        `tip slot skipped: the store failed (${err instanceof Error ? err.message : String(err)}); not posting rather than risk a double post`,
-      );
-      options.onResult?.(channel.platform, 'crashed');
-      return undefined;
-    }
-  });
+/** Posts one slot key to many channels, each independently; `vmvc tip --post` uses it with a manual key. */
+export async function postSlotToChannels(options: TipPostOptions & { channels: readonly TipChannel[] }, slotKey: string): Promise<PostTipResult[]> {
+  const jobs = options.channels.map((channel) => postOne(options, { ...channel, slotKey }));
   return (await Promise.all(jobs)).filter((r): r is PostTipResult => r !== undefined);
 }
 
+async function postOne(options: TipPostOptions, slot: TipChannel & { slotKey: string }): Promise<PostTipResult | undefined> {
+  const poster = options.posters.find((p) => p.platform === slot.platform);
+  if (!poster) return undefined;
+  try {
+    const result = await postTipToChannel(
+      {
+        store: options.store,
+        knowledge: options.knowledge,
+        poster,
+        log: options.log,
+        clock: options.clock ?? (() => new Date()),
+        random: options.random ?? Math.random,
+        ...(options.retry && { retry: options.retry }),
+        ...(options.sleep && { sleep: options.sleep }),
+        ...(options.signal && { signal: options.signal }),
+      },
+      slot,
+    );
+    options.onResult?.(slot.platform, result.status);
+    return result;
+  } catch (err) {
+    // A store failure for one channel (locked past busy_timeout, disk full, the server unreachable) must not stop the others.
+    options.log.error(
+      { err, platform: slot.platform, channel: slot.channelId, slot: slot.slotKey },
+      `tip slot skipped: the store failed (${err instanceof Error ? err.message : String(err)}); not posting rather than risk a double post`,
+    );
+    options.onResult?.(slot.platform, 'crashed');
+    return undefined;
+  }
+}
+
 /**
- * Starts daily tips: on each fire of TIP_SCHEDULE in TIP_TIMEZONE, every
- * configured channel gets the next tip of its rotation, exactly once per
- * scheduled time (see post-tip.ts). Missed fires while the bot was down are
- * not caught up.
+ * Daily tips from the store's subscriptions, each channel on its own schedule
+ * and time zone. Every minute the scheduler re-reads the subscriptions (so a
+ * `tips here` or `tips off` made through any bot copy counts at once), works
+ * out which channels have a slot due (subscription-schedule.ts) and posts it
+ * through the claim in post-tip.ts. Nothing is held in memory between ticks
+ * but "this copy already tried that slot", so any number of copies can tick
+ * side by side: the unique (platform, channel, slot) claim lets one post.
  */
 export function startTipScheduler(options: TipSchedulerOptions): TipScheduler {
   const clock = options.clock ?? (() => new Date());
   const log = options.log.child({ component: 'tips' });
   const controller = new AbortController();
   const inFlight = new Set<Promise<unknown>>();
-  let lastSlot: string | undefined;
-
-  const served = options.channels.filter((c) => {
-    if (options.posters.some((p) => p.platform === c.platform)) return true;
-    log.warn({ platform: c.platform, channel: c.channelId }, `tip channel skipped: ${c.platform} is not connected`);
-    return false;
-  });
+  /** The slot this copy last started per channel: a tick inside the due window does not ask the store again. */
+  const started = new Map<string, string>();
+  const warnedUnconnected = new Set<string>();
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
 
   const checked = options.store.unconfirmedTipPosts(clock()).then(
     (claims) => {
@@ -124,33 +121,75 @@ export function startTipScheduler(options: TipSchedulerOptions): TipScheduler {
     (err: unknown) => log.warn({ err }, `could not list unconfirmed tip posts: ${err instanceof Error ? err.message : String(err)}`),
   );
 
-  const runSlot = (scheduledTime: Date): Promise<PostTipResult[]> => {
-    const slotKey = slotKeyFor(scheduledTime);
-    // croner can re-fire the same wall-clock time around a DST change; the store would refuse it anyway.
-    if (slotKey === lastSlot) return Promise.resolve([]);
-    lastSlot = slotKey;
-    const run = postSlotToChannels({ ...options, channels: served, log, clock, signal: controller.signal }, slotKey);
-    inFlight.add(run);
-    void run.finally(() => inFlight.delete(run));
-    return run;
+  const due = (sub: TipSubscription, now: Date): string | undefined => {
+    const key = `${sub.platform}:${sub.channelId}`;
+    if (sub.pausedAt) return undefined;
+    if (!options.posters.some((p) => p.platform === sub.platform)) {
+      if (!warnedUnconnected.has(key)) log.warn({ platform: sub.platform, channel: sub.channelId }, `tip channel skipped: ${sub.platform} is not connected`);
+      warnedUnconnected.add(key);
+      return undefined;
+    }
+    let at: Date | undefined;
+    try {
+      at = dueSlot(sub, now);
+    } catch (err) {
+      // A schedule croner cannot read (edited by hand in the database): say so, keep the others going.
+      log.error({ err, platform: sub.platform, channel: sub.channelId, schedule: sub.schedule, timezone: sub.timezone }, 'tip schedule unreadable; skipping this channel');
+      return undefined;
+    }
+    if (!at) return undefined;
+    const slotKey = slotKeyFor(at);
+    if (started.get(key) === slotKey) return undefined;
+    started.set(key, slotKey);
+    return slotKey;
   };
 
-  let cron: Cron | undefined;
-  if (options.startCron !== false && served.length > 0) {
-    cron = startCron(options.schedule, options.timezone, clock, (at) => void runSlot(at));
-    log.info(
-      { schedule: options.schedule, timezone: options.timezone, channels: served.length, next: cron.nextRun()?.toISOString() },
-      'tip schedule started',
-    );
+  const tick = async (): Promise<PostTipResult[]> => {
+    if (stopped) return [];
+    const now = clock();
+    let subs: TipSubscription[];
+    try {
+      subs = await options.store.tipSubscriptions();
+    } catch (err) {
+      log.error({ err }, `could not read the tip subscriptions; trying again next minute: ${err instanceof Error ? err.message : String(err)}`);
+      return [];
+    }
+    const jobs = subs.flatMap((sub) => {
+      const slotKey = due(sub, now);
+      if (slotKey === undefined) return [];
+      const run = postOne({ ...options, log, clock, signal: controller.signal }, { platform: sub.platform, channelId: sub.channelId, slotKey }).then(async (result) => {
+        if (result) await pauseIfRemoved(options.store, result, log, clock());
+        return result;
+      });
+      inFlight.add(run);
+      void run.finally(() => inFlight.delete(run));
+      return [run];
+    });
+    return (await Promise.all(jobs)).filter((r): r is PostTipResult => r !== undefined);
+  };
+
+  // Just after each minute starts, so a 09:00 slot posts at 09:00:01 rather than up to a minute late.
+  const schedule = () => {
+    const wait = 60_000 - (Date.now() % 60_000) + 1_000;
+    timer = setTimeout(() => {
+      void tick().catch((err: unknown) => log.error({ err }, 'tip tick failed'));
+      if (!stopped) schedule();
+    }, wait);
+    timer.unref();
+  };
+  if (options.startTimer !== false) {
+    // At once too: a slot that fell due while this copy was restarting (within DUE_WINDOW_MS) is not left for a minute.
+    void checked.then(() => tick()).catch((err: unknown) => log.error({ err }, 'tip tick failed'));
+    schedule();
+    log.info('tip scheduler started: every minute it reads the channels\' subscriptions and posts the tips that are due');
   }
 
   return {
     checked,
-    runSlot,
-    nextRun: () => cron?.nextRun() ?? null,
+    tick,
     async stop() {
-      cron?.stop();
-      cron = undefined;
+      stopped = true;
+      if (timer) clearTimeout(timer);
       controller.abort();
       await Promise.allSettled([...inFlight]);
     },

@@ -46,7 +46,10 @@ describe('vmvc tips status', () => {
     expect(await runCli(['tips', 'status'], io)).toBe(0);
     expect(err()).toBe('');
     const text = out();
-    expect(text).toMatch(/Schedule: 0 9 \* \* 1-5 \(Europe\/Berlin\); next run \d{4}-\d\d-\d\d 0[78]:00:00 UTC/);
+    // The environment's channels were imported into the store once, with TIP_SCHEDULE and TIP_TIMEZONE.
+    expect(text).toMatch(/^3 channels subscribed \(0 paused\)/);
+    expect(text).toContain('  schedule: 09:00 on weekdays in Europe/Berlin');
+    expect(text).toMatch(/  next post: \w{3} \d{1,2} \w{3}, 09:00 \(Europe\/Berlin\)/);
     const section = (head: string) => text.slice(text.indexOf(head)).split('\n\n')[0] ?? '';
     const slack = section('slack C0TIPS01');
     expect(slack).toContain('cycle 1: 1 of 3 shown');
@@ -73,10 +76,25 @@ describe('vmvc tips status', () => {
     expect(out()).toContain(`last: tip #${t2.id} FAILED 2025-06-02 10:00:02 UTC after 1 attempt (manual): channel_not_found: no such channel`);
   });
 
-  it('says how to configure channels when there are none', async () => {
+  it('says how to subscribe a channel when none is', async () => {
     const { io, out } = cliIo({ DATA_DIR: dataDir() });
     expect(await runCli(['tips', 'status'], io)).toBe(0);
-    expect(out()).toContain('No tip channels configured: set SLACK_TIP_CHANNELS and/or DISCORD_TIP_CHANNELS.');
+    expect(out()).toContain('No channel gets daily tips: run `/vmvc tips here` in a channel');
+  });
+
+  it('shows a paused channel as paused, with why and how to resume, and no next post', async () => {
+    const dir = dataDir();
+    const store = openStore({ dataDir: dir });
+    await store.saveTipSubscription({ platform: 'slack', channelId: 'C0SF0001', schedule: '30 16 * * *', timezone: 'America/Los_Angeles' }, undefined, new Date('2025-06-01T00:00:00Z'));
+    await store.pauseTipSubscription('slack', 'C0SF0001', 'not_in_channel: removed', new Date('2025-06-02T23:30:00Z'));
+    await store.close();
+    const { io, out } = cliIo({ DATA_DIR: dir });
+    expect(await runCli(['tips', 'status'], io)).toBe(0);
+    const text = out();
+    expect(text).toContain('1 channel subscribed (1 paused)');
+    expect(text).toContain('  schedule: 16:30 daily in America/Los_Angeles');
+    expect(text).toContain('  PAUSED since 2025-06-02 23:30:00 UTC: not_in_channel: removed (`/vmvc tips here` in the channel resumes it)');
+    expect(text).not.toContain('next post:');
   });
 
   it('needs the status subcommand', async () => {

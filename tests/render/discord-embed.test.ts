@@ -184,11 +184,16 @@ describe('renderDiscordMessage', () => {
     ]);
   });
 
-  it('labels the tip button "Learn more"', () => {
+  it('labels the tip button "Tell me more"', () => {
     const message = renderDiscordMessage(core.tip(knowledge.tips[0]?.id).card);
     const [button] = message.components[0]?.components ?? [];
-    expect(button?.label).toMatch(/^Learn more: /);
+    expect(button?.label).toMatch(/^Tell me more: /);
     expect(decodeAction(button?.custom_id ?? '')).toEqual({ type: 'show', entryId: knowledge.tips[0]?.faq });
+    const votes = message.components[1]?.components.map((b) => decodeAction(b.custom_id));
+    expect(votes).toEqual([
+      { type: 'tipvote', tipId: knowledge.tips[0]?.id, vote: 'up' },
+      { type: 'tipvote', tipId: knowledge.tips[0]?.id, vote: 'down' },
+    ]);
   });
 
   it('mentions only the target, in content', () => {

@@ -202,11 +202,17 @@ describe('renderSlackBlocks card shapes', () => {
     expect(whole.length).toBe(knowledge.comparison.length);
   });
 
-  it('tip cards get one "Learn more" button, never a duplicate action id', () => {
-    const tip = core.tip(knowledge.tips[0]?.id).card;
+  it('tip cards get one "Tell me more" button and 👍/👎 for the tip, never a duplicate action id', () => {
+    const tipId = knowledge.tips[0]?.id as number;
+    const tip = core.tip(tipId).card;
     const buttons = (renderSlackBlocks(tip).blocks as unknown as Json[]).filter((b) => b['type'] === 'actions').flatMap((b) => b['elements'] as unknown as Json[]);
-    expect(buttons.length).toBe(1);
-    expect(((buttons[0]?.['text'] as Json)['text'] as string).startsWith('Learn more')).toBe(true);
+    expect(buttons.length).toBe(3);
+    expect(((buttons[0]?.['text'] as Json)['text'] as string).startsWith('Tell me more')).toBe(true);
+    expect(buttons.map((b) => decodeAction(b['action_id'] as string))).toEqual([
+      { type: 'show', entryId: knowledge.tips[0]?.faq },
+      { type: 'tipvote', tipId, vote: 'up' },
+      { type: 'tipvote', tipId, vote: 'down' },
+    ]);
   });
 
   it('suggest cards offer each suggestion as a button', () => {

@@ -3,8 +3,8 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore, type SqliteStorage } from '../../src/store/open-store.js';
 import { DATABASE_FILE } from '../../src/store/open-database.js';
-import { startTipScheduler, type TipSchedulerOptions } from '../../src/tips/tip-scheduler.js';
-import { captureLog, FakePoster, instantSleep, seeded, tempDir, tipIdOf, tipsKnowledge } from './support.js';
+
+import { captureLog, FakePoster, instantSleep, seeded, tempDir, tipIdOf, tipsKnowledge , slotScheduler, type SlotSchedulerOptions } from './support.js';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));
@@ -27,9 +27,9 @@ const channels = [
 ];
 const fire = new Date('2025-06-02T07:00:00.000Z');
 
-function scheduler(store: SqliteStorage, posters: FakePoster[], seed: number, extra: Partial<TipSchedulerOptions> = {}) {
+function scheduler(store: SqliteStorage, posters: FakePoster[], seed: number, extra: Partial<SlotSchedulerOptions> = {}) {
   const { log, lines } = captureLog();
-  const s = startTipScheduler({
+  const s = slotScheduler({
     store,
     posters,
     channels,
@@ -40,7 +40,6 @@ function scheduler(store: SqliteStorage, posters: FakePoster[], seed: number, ex
     clock: () => fire,
     random: seeded(seed),
     sleep: instantSleep,
-    startCron: false,
     ...extra,
   });
   cleanups.unshift(() => void s.stop());

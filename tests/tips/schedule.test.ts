@@ -36,37 +36,30 @@ describe('tip schedule and slot keys', () => {
     cron.stop();
   });
 
-  it('accepts a leading seconds field: */10 fires every ten seconds through croner (fake timers)', async () => {
+  it('the minute timer posts a channel\'s slot once, at its local time (fake timers)', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
-    vi.setSystemTime(new Date('2025-06-02T07:00:03.000Z'));
+    vi.setSystemTime(new Date('2025-06-02T06:58:30.000Z'));
     const t = tempDir();
     const store = openStore({ dataDir: t.dir });
     cleanups.push(() => {
       store.close();
       t.cleanup();
     });
+    await store.saveTipSubscription({ platform: 'slack', channelId: 'C1', schedule: '0 9 * * *', timezone: 'Europe/Berlin' }, undefined, new Date());
     const poster = new FakePoster('slack');
     const { log } = captureLog();
-    const scheduler = startTipScheduler({
-      store,
-      posters: [poster],
-      channels: [{ platform: 'slack', channelId: 'C1' }],
-      schedule: '*/10 * * * * *',
-      timezone: 'UTC',
-      knowledge: tipsKnowledge([1, 2, 3]),
-      log,
-      random: seeded(1),
-      sleep: instantSleep,
-    });
-    expect(scheduler.nextRun()?.toISOString()).toBe('2025-06-02T07:00:10.000Z');
-    await vi.advanceTimersByTimeAsync(7_500);
-    expect(poster.posts).toHaveLength(1);
-    await vi.advanceTimersByTimeAsync(20_000);
-    expect(poster.posts).toHaveLength(3);
-    expect(await store.lastTipPost('slack', 'C1')).toMatchObject({ slotKey: '2025-06-02T07:00:30.000Z', status: 'done' });
-    await scheduler.stop();
+    const scheduler = startTipScheduler({ store, posters: [poster], knowledge: tipsKnowledge([1, 2, 3]), log, random: seeded(1), sleep: instantSleep });
+    // The minute ticks at 06:59 and 07:00 UTC (09:00 in Berlin): one post, at the tick just after 07:00.
     await vi.advanceTimersByTimeAsync(60_000);
-    expect(poster.posts).toHaveLength(3);
-    expect(scheduler.nextRun()).toBeNull();
+    expect(poster.posts).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(poster.posts).toHaveLength(1);
+    expect(await store.lastTipPost('slack', 'C1')).toMatchObject({ slotKey: '2025-06-02T07:00:00.000Z', status: 'done' });
+    // The ticks inside the due window find the slot taken and post nothing more.
+    await vi.advanceTimersByTimeAsync(5 * 60_000);
+    expect(poster.posts).toHaveLength(1);
+    await scheduler.stop();
+    await vi.advanceTimersByTimeAsync(86_400_000);
+    expect(poster.posts).toHaveLength(1);
   });
 });

@@ -7,7 +7,9 @@ import type { Card } from '../../src/core/card.js';
 import { synonymsSchema, type Knowledge, type Tip } from '../../src/core/knowledge/schema.js';
 import type { Platform } from '../../src/core/usage.js';
 import { createLogger, type Logger } from '../../src/log.js';
+import type { PostTipResult } from '../../src/tips/post-tip.js';
 import type { Poster } from '../../src/tips/poster.js';
+import { startTipScheduler, type TipChannel, type TipSchedulerOptions } from '../../src/tips/tip-scheduler.js';
 
 /** A fresh temporary DATA_DIR; call the returned cleanup in afterEach. */
 export function tempDir(prefix = 'vmvc-test-'): { dir: string; cleanup: () => void } {
@@ -106,5 +108,34 @@ export function seeded(seed: number): () => number {
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * The old shape of a tip-scheduler test (a channel list, one schedule and
+ * zone, `runSlot(time)`) over the subscription scheduler: the channels are
+ * subscribed in the store, and runSlot moves the injected clock to the slot
+ * and runs one minute tick, as the timer would at that time.
+ */
+export interface SlotSchedulerOptions extends Omit<TipSchedulerOptions, 'startTimer'> {
+  channels: readonly TipChannel[];
+  schedule: string;
+  timezone: string;
+}
+
+export function slotScheduler(options: SlotSchedulerOptions): { runSlot(at: Date): Promise<PostTipResult[]>; checked: Promise<void>; stop(): Promise<void> } {
+  let now = options.clock?.() ?? new Date();
+  const subscribed = Promise.all(
+    options.channels.map((c) => options.store.saveTipSubscription({ ...c, schedule: options.schedule, timezone: options.timezone }, undefined, now)),
+  );
+  const scheduler = startTipScheduler({ ...options, clock: () => now, startTimer: false });
+  return {
+    checked: scheduler.checked,
+    async runSlot(at) {
+      await subscribed;
+      now = at;
+      return scheduler.tick();
+    },
+    stop: () => scheduler.stop(),
   };
 }

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/core/knowledge/load.js';
 import { createLogger } from '../../src/log.js';
 import { openStore } from '../../src/store/open-store.js';
-import { startTipScheduler, type TipChannel } from '../../src/tips/tip-scheduler.js';
+import type { TipChannel } from '../../src/tips/tip-scheduler.js';
+import { slotScheduler } from './support.js';
 import { startBotAgainstFake, type BotHarness } from '../fixtures/discord/start-bot.js';
 import { startTestSlack, type TestSlack } from '../fixtures/slack/start-test-slack.js';
 
@@ -39,7 +40,7 @@ afterAll(async () => {
 });
 
 function schedulerOn(store: ReturnType<typeof openStore>) {
-  return startTipScheduler({
+  return slotScheduler({
     store,
     posters: [slack.slack, discord.adapter],
     channels,
@@ -47,7 +48,6 @@ function schedulerOn(store: ReturnType<typeof openStore>) {
     timezone: 'UTC',
     knowledge,
     log: silent,
-    startCron: false,
     random: () => 0.5,
     retry: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1 },
   });
@@ -107,7 +107,7 @@ describe('tip posts through the real Slack and Discord adapters', () => {
   it('a channel Slack does not know fails and is recorded, without holding up Discord', async () => {
     slack.fake.on('chat.postMessage', (call) => (call.body.channel === 'C0GONE0001' ? { body: { ok: false, error: 'channel_not_found' } } : undefined));
     const store = openStore({ dataDir });
-    const scheduler = startTipScheduler({
+    const scheduler = slotScheduler({
       store,
       posters: [slack.slack, discord.adapter],
       channels: [{ platform: 'slack', channelId: 'C0GONE0001' }, ...channels.slice(1)],
@@ -115,7 +115,6 @@ describe('tip posts through the real Slack and Discord adapters', () => {
       timezone: 'UTC',
       knowledge,
       log: silent,
-      startCron: false,
     });
     try {
       const results = await scheduler.runSlot(new Date('2026-11-26T09:00:00Z'));

@@ -39,7 +39,8 @@ describe('vmvc tip --post', () => {
       const { io, out, err } = cliIo(env(t.dir));
       expect(await runCli(['tip', '--post'], io)).toBe(0);
       expect(err()).toBe('');
-      expect(out()).toMatch(/^slack C0TIPS01: posted tip #\d+ \(message [\d.]+\)\ndiscord 123456789012345678: posted tip #\d+ \(message \d+\)\n$/);
+      // One line per subscribed channel, in the store's order (platform, then channel).
+      expect(out()).toMatch(/^discord 123456789012345678: posted tip #\d+ \(message \d+\)\nslack C0TIPS01: posted tip #\d+ \(message [\d.]+\)\n$/);
     }
     const slackPosts = fake.of('slack:C0TIPS01');
     const discordPosts = fake.of(`discord:${DISCORD_CHANNEL}`);
@@ -71,6 +72,6 @@ describe('vmvc tip --post', () => {
     cleanups.push(t.cleanup);
     const { io, err } = cliIo({ DATA_DIR: t.dir });
     expect(await runCli(['tip', '--post'], io)).toBe(1);
-    expect(err()).toContain('no tip channels configured');
+    expect(err()).toContain('no channel gets tips');
   });
 });

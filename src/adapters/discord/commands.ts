@@ -16,7 +16,10 @@ const MAX_STATIC_CHOICES = 25;
 
 export const COMMAND_NAME = 'vmvc';
 export const SUBCOMMANDS = { ask: 'ask', compare: 'compare', tip: 'tip', topics: 'topics', help: 'help', autoanswer: 'autoanswer' } as const;
-export const OPTIONS = { question: 'question', target: 'target', private: 'private', dimension: 'dimension', mode: 'mode' } as const;
+export const OPTIONS = { question: 'question', target: 'target', private: 'private', dimension: 'dimension', mode: 'mode', time: 'time', timezone: 'timezone', days: 'days' } as const;
+/** `/vmvc tips here|off|status|next`: a subcommand group beside the plain subcommands. */
+export const TIPS_GROUP = 'tips';
+export const TIPS_SUBCOMMANDS = { here: 'here', off: 'off', status: 'status', next: 'next' } as const;
 /** The message context-menu command (right-click a message → Apps). Context-menu names may hold capitals and spaces, up to 32 characters. */
 export const ANSWER_MESSAGE_COMMAND = 'Answer with vmvc';
 
@@ -108,6 +111,36 @@ export function buildSlashCommand(knowledge: Pick<Knowledge, 'comparison'>): RES
               { name: 'off', value: 'off' },
             ],
           },
+        ],
+      },
+      {
+        // As autoanswer: visible to everyone; changing is checked on the member (Manage Channels), status is for all.
+        type: ApplicationCommandOptionType.SubcommandGroup,
+        name: TIPS_GROUP,
+        description: 'Daily tips in this channel',
+        options: [
+          {
+            type: ApplicationCommandOptionType.Subcommand,
+            name: TIPS_SUBCOMMANDS.here,
+            description: 'Post a daily tip here (Manage Channels); default 09:00 on weekdays',
+            options: [
+              { type: ApplicationCommandOptionType.String, name: OPTIONS.time, description: 'HH:MM, 24-hour clock (default 09:00)', required: false, max_length: 5 },
+              { type: ApplicationCommandOptionType.String, name: OPTIONS.timezone, description: 'IANA time zone such as Europe/Berlin (default: the bot\'s)', required: false, max_length: 64 },
+              {
+                type: ApplicationCommandOptionType.String,
+                name: OPTIONS.days,
+                description: 'weekdays (the default) or daily',
+                required: false,
+                choices: [
+                  { name: 'weekdays', value: 'weekdays' },
+                  { name: 'daily', value: 'daily' },
+                ],
+              },
+            ],
+          },
+          { type: ApplicationCommandOptionType.Subcommand, name: TIPS_SUBCOMMANDS.off, description: 'Stop the daily tips here (Manage Channels)' },
+          { type: ApplicationCommandOptionType.Subcommand, name: TIPS_SUBCOMMANDS.status, description: "This channel's tip schedule, next and last tip" },
+          { type: ApplicationCommandOptionType.Subcommand, name: TIPS_SUBCOMMANDS.next, description: "Post today's tip now (Manage Channels)" },
         ],
       },
     ],

@@ -50,6 +50,7 @@ export async function startDiscord(deps: AdapterDeps): Promise<RunningDiscord> {
   const postRest = createDiscordPostRest(config);
   countRestErrors(client.rest, metrics);
   countRestErrors(postRest, metrics);
+  const poster = createDiscordPoster(config, log, postRest);
   const ctx: HandlerContext = {
     core: deps.core,
     repeatGuard: deps.repeatGuard,
@@ -58,6 +59,7 @@ export async function startDiscord(deps: AdapterDeps): Promise<RunningDiscord> {
     postMessage: async (channelId, body) => (await postRest.post(Routes.channelMessages(channelId), { body })) as { id: string },
     startThread: async (channelId, messageId, body) => (await postRest.post(Routes.threads(channelId, messageId), { body })) as { id: string },
     ...(config.helpChannelsEnabled && deps.helpChannels !== undefined && { help: { store: deps.helpChannels, policy: deps.config.autoAnswer } }),
+    ...(deps.tips !== undefined && { tips: { ...deps.tips, poster } }),
   };
 
   // Without an 'error' listener an EventEmitter error event throws and kills the process.
@@ -109,7 +111,6 @@ export async function startDiscord(deps: AdapterDeps): Promise<RunningDiscord> {
     useRestOnly();
     log.info('Discord HTTP interactions mode: no gateway connection; interactions arrive at POST /discord/interactions');
   }
-  const poster = createDiscordPoster(config, log, postRest);
 
   let interactionsRoute: HttpRoute | undefined;
   if (config.publicKey !== undefined) {

@@ -77,6 +77,7 @@ export async function startSlack(deps: AdapterDeps, options: StartSlackOptions =
     ...(deps.reports !== undefined && { reports: deps.reports }),
     adminUserIds: config.adminUserIds,
     ...(deps.helpChannels !== undefined && { help: { store: deps.helpChannels, policy: deps.config.autoAnswer } }),
+    ...(deps.tips !== undefined && { tips: { ...deps.tips, poster } }),
   });
 
   let address: RunningSlack['address'];

@@ -5,6 +5,8 @@ import { createPgHelpChannels } from './pg-help-channels.js';
 import { describePgError, migratePostgres } from './pg-migrate.js';
 import { createPgPool, describePgUrl, type PgPool } from './pg-pool.js';
 import { createPgRepeatGuard } from './pg-repeat-guard.js';
+import { createPgTipSubscriptions } from './pg-tip-subscriptions.js';
+import { createPgTipVotes } from './pg-tip-votes.js';
 import { createPgTipStore } from './pg-tips.js';
 import { createPgRecorder, createPgReportStore } from './pg-usage.js';
 
@@ -52,6 +54,8 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     description,
     ...createPgTipStore(pool),
     ...createPgReportStore(pool),
+    ...createPgTipSubscriptions(pool),
+    ...createPgTipVotes(pool),
     recorder: {
       recordAsk: (record) => track(recorder.recordAsk(record)),
       recordVote: (record) => track(recorder.recordVote(record)),

@@ -85,4 +85,34 @@ export const PG_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX auto_replies_by_channel_time ON auto_replies (platform, channel_id, at);
   `,
+  // 2: tip subscriptions, tip votes, one-time markers (as SQLite's migration 3).
+  `
+  CREATE TABLE tip_subscriptions (
+    platform      TEXT   NOT NULL,
+    channel_id    TEXT   NOT NULL,
+    schedule      TEXT   NOT NULL,
+    time_zone     TEXT   NOT NULL,
+    created_at    BIGINT NOT NULL,
+    updated_at    BIGINT NOT NULL,
+    updated_by    TEXT,
+    paused_at     BIGINT,
+    paused_reason TEXT,
+    PRIMARY KEY (platform, channel_id)
+  );
+
+  CREATE TABLE tip_votes (
+    platform  TEXT    NOT NULL,
+    tip_id    INTEGER NOT NULL,
+    user_hash TEXT    NOT NULL,
+    vote      TEXT    NOT NULL CHECK (vote IN ('up', 'down')),
+    at        BIGINT  NOT NULL,
+    PRIMARY KEY (platform, user_hash, tip_id)
+  );
+  CREATE INDEX tip_votes_by_time ON tip_votes (at);
+
+  CREATE TABLE store_markers (
+    name TEXT   NOT NULL PRIMARY KEY,
+    at   BIGINT NOT NULL
+  );
+  `,
 ];

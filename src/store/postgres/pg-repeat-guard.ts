@@ -1,4 +1,4 @@
-import type { RecentPost, RepeatGuard } from '../../core/repeat-guard.js';
+import { RECENT_POSTS_KEEP_MS, type RecentPost, type RepeatGuard } from '../../core/repeat-guard.js';
 import type { PgPool } from './pg-pool.js';
 
 /** Old rows are swept every this many claims, as in SQLite; meanwhile the cooldown check ignores them. */
@@ -11,6 +11,8 @@ const SWEEP_EVERY = 200;
  */
 export function createPgRepeatGuard(pool: PgPool, cooldownSeconds: number): RepeatGuard {
   const cooldownMs = cooldownSeconds * 1000;
+  // Rows outlive the cooldown: the daily tip reads the last day of answers from them.
+  const keepMs = Math.max(cooldownMs, RECENT_POSTS_KEEP_MS);
   let claims = 0;
   const guard: RepeatGuard = {
     async claim(platform, channelId, entryId, now) {
@@ -22,7 +24,7 @@ export function createPgRepeatGuard(pool: PgPool, cooldownSeconds: number): Repe
           [platform, channelId, entryId, now.getTime(), now.getTime() - cooldownMs],
         );
         if (won.rowCount === 1) {
-          if (++claims % SWEEP_EVERY === 0) void pool.query('DELETE FROM recent_posts WHERE at < $1', [now.getTime() - cooldownMs]).catch(() => undefined);
+          if (++claims % SWEEP_EVERY === 0) void pool.query('DELETE FROM recent_posts WHERE at < $1', [now.getTime() - keepMs]).catch(() => undefined);
           return undefined;
         }
         const { rows } = await pool.query<{ at: string; message_ref: string | null }>(

@@ -115,5 +115,12 @@ export function createPgTipStore(pool: PgPool): TipStore {
       return rows.map(toRecord);
     },
     rotationState: (platform, channelId) => getRotation(pool, platform, channelId),
+    async recentlyPostedEntries(platform, channelId, since) {
+      const { rows } = await pool.query<{ entry_id: string }>(
+        'SELECT entry_id FROM recent_posts WHERE platform = $1 AND channel_id = $2 AND at >= $3 ORDER BY entry_id',
+        [platform, channelId, since.getTime()],
+      );
+      return rows.map((r) => r.entry_id);
+    },
   };
 }

@@ -164,12 +164,12 @@ describe('/vmvc compare, tip, topics, help', () => {
     for (const d of bot.core.knowledge.comparison) expect(text).toContain(d.name);
   });
 
-  it('tip posts a tip with a Learn more button', async () => {
+  it('tip posts a tip with a Tell me more button', async () => {
     const { body } = await send(slashCommand('tip', { channelId: freshChannel() }));
     const [embed] = body.data.embeds ?? [];
     expect(embed?.color).toBe(CARD_COLOURS.tip);
     const labels = (body.data.components ?? []).flatMap((r) => r.components.map((c) => c.label));
-    expect(labels.some((l) => l.startsWith('Learn more'))).toBe(true);
+    expect(labels.some((l) => l.startsWith('Tell me more'))).toBe(true);
   });
 
   it('topics and help answer the asker privately', async () => {

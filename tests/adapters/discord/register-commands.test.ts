@@ -40,11 +40,14 @@ describe('the /vmvc command definition', () => {
   const vmvc = buildCommandDefinitions(knowledge).find((c) => c.name === 'vmvc') as RESTPostAPIChatInputApplicationCommandsJSONBody | undefined;
   const sub = (name: string) => vmvc?.options?.find((o) => o.name === name) as { type: number; options?: Record<string, unknown>[] } | undefined;
 
-  it('has the ask, compare, tip, topics and help subcommands', () => {
+  it('has the ask, compare, tip, topics, help and autoanswer subcommands and the tips group', () => {
     expect(vmvc?.name).toBe('vmvc');
-    expect(vmvc?.options?.map((o) => [o.name, o.type])).toEqual(
-      ['ask', 'compare', 'tip', 'topics', 'help', 'autoanswer'].map((n) => [n, ApplicationCommandOptionType.Subcommand]),
-    );
+    expect(vmvc?.options?.map((o) => [o.name, o.type])).toEqual([
+      ...['ask', 'compare', 'tip', 'topics', 'help', 'autoanswer'].map((n) => [n, ApplicationCommandOptionType.Subcommand]),
+      ['tips', ApplicationCommandOptionType.SubcommandGroup],
+    ]);
+    const tips = vmvc?.options?.find((o) => o.name === 'tips') as { options?: { name: string; type: number }[] } | undefined;
+    expect(tips?.options?.map((o) => [o.name, o.type])).toEqual(['here', 'off', 'status', 'next'].map((n) => [n, ApplicationCommandOptionType.Subcommand]));
   });
 
   it('ask takes a required autocompleted question, an optional target user and an optional private flag', () => {
@@ -107,7 +110,7 @@ describe('npm run discord:register (runRegisterCli)', () => {
     expect(code).toBe(0);
     expect(out).toHaveLength(1);
     expect(out[0]).toMatch(
-      /^Registered \/vmvc with subcommands ask, compare, tip, topics, help, autoanswer and the message command "Answer with vmvc" in guild 333333333333333333/,
+      /^Registered \/vmvc with subcommands ask, compare, tip, topics, help, autoanswer, tips and the message command "Answer with vmvc" in guild 333333333333333333/,
     );
     const put = fake.requests.slice(before).find((r) => r.method === 'PUT');
     expect(put?.path).toBe(`/applications/${FAKE_APPLICATION_ID}/guilds/${GUILD}/commands`);

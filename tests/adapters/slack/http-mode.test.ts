@@ -73,7 +73,7 @@ describe('Slack adapter over real HTTP (Bolt HTTP mode, signed requests)', () =>
 
     const tip = (await (await sendSlashCommand(t.baseUrl, { text: 'tip' })).json()) as Json;
     expect(header(tip)).toContain('tip');
-    expect(buttons(tip).some((b) => ((b['text'] as Json)['text'] as string).startsWith('Learn more'))).toBe(true);
+    expect(buttons(tip).some((b) => ((b['text'] as Json)['text'] as string).startsWith('Tell me more'))).toBe(true);
 
     const topics = (await (await sendSlashCommand(t.baseUrl, { text: 'topics' })).json()) as Json;
     expect(JSON.stringify(topics['blocks'])).toContain('why-lighter');

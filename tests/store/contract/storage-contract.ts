@@ -231,6 +231,94 @@ export function describeStorageContract(name: string, create: () => Promise<Stor
       });
     });
 
+    describe('tip subscriptions', () => {
+      const t0 = at('2025-04-01T10:00:00Z');
+      const berlin = { platform: 'slack' as const, channelId: 'C1', schedule: '0 9 * * 1-5', timezone: 'Europe/Berlin' };
+
+      it('one subscription per channel, seen by every copy; saving again changes it; removing ends it', async () => {
+        const a = await open();
+        const b = await open();
+        expect(await a.tipSubscriptions()).toEqual([]);
+        await a.saveTipSubscription(berlin, 'hash-1', t0);
+        expect(await b.tipSubscription('slack', 'C1')).toEqual({ ...berlin, createdAt: t0, updatedAt: t0 });
+        expect(await b.tipSubscription('discord', 'C1')).toBeUndefined();
+        const t1 = at('2025-04-02T10:00:00Z');
+        await b.saveTipSubscription({ ...berlin, schedule: '30 16 * * *', timezone: 'America/Los_Angeles' }, 'hash-2', t1);
+        await a.saveTipSubscription({ platform: 'discord', channelId: '42', schedule: '0 8 * * *', timezone: 'UTC' }, undefined, t1);
+        expect(await a.tipSubscriptions()).toEqual([
+          { platform: 'discord', channelId: '42', schedule: '0 8 * * *', timezone: 'UTC', createdAt: t1, updatedAt: t1 },
+          { ...berlin, schedule: '30 16 * * *', timezone: 'America/Los_Angeles', createdAt: t0, updatedAt: t1 },
+        ]);
+        expect(await b.removeTipSubscription('slack', 'C1')).toBe(true);
+        expect(await a.removeTipSubscription('slack', 'C1')).toBe(false);
+        expect(await a.tipSubscription('slack', 'C1')).toBeUndefined();
+      });
+
+      it('a pause is taken once (of two copies, one logs it), shows on the subscription, and saving again resumes', async () => {
+        const a = await open();
+        const b = await open();
+        await a.saveTipSubscription(berlin, undefined, t0);
+        const t1 = at('2025-04-03T07:00:00Z');
+        const both = await Promise.all([a.pauseTipSubscription('slack', 'C1', 'not_in_channel: removed', t1), b.pauseTipSubscription('slack', 'C1', 'not_in_channel: again', t1)]);
+        expect(both.filter(Boolean)).toHaveLength(1);
+        expect(await b.tipSubscription('slack', 'C1')).toMatchObject({ pausedAt: t1 });
+        expect((await b.tipSubscription('slack', 'C1'))?.pausedReason).toMatch(/^not_in_channel: /);
+        expect(await a.pauseTipSubscription('slack', 'C2', 'gone', t1)).toBe(false); // no such subscription
+        await b.saveTipSubscription(berlin, undefined, at('2025-04-04T07:00:00Z'));
+        const resumed = await a.tipSubscription('slack', 'C1');
+        expect(resumed?.pausedAt).toBeUndefined();
+        expect(resumed?.pausedReason).toBeUndefined();
+      });
+
+      it('the environment import happens once across copies, keeps existing subscriptions, and later imports change nothing', async () => {
+        const a = await open();
+        const b = await open();
+        await a.saveTipSubscription({ ...berlin, channelId: 'C2' }, 'hash', t0); // set from chat before the first import
+        const env = [
+          { platform: 'slack' as const, channelId: 'C1', schedule: '0 9 * * 1-5', timezone: 'UTC' },
+          { platform: 'slack' as const, channelId: 'C2', schedule: '0 9 * * 1-5', timezone: 'UTC' },
+        ];
+        const results = await Promise.all([a.importTipSubscriptions(env, t0), b.importTipSubscriptions(env, t0)]);
+        expect(results.filter((r) => r.imported)).toEqual([{ imported: true, count: 1 }]);
+        expect(results.find((r) => !r.imported)).toEqual({ imported: false, at: t0 });
+        expect((await a.tipSubscription('slack', 'C2'))?.timezone).toBe('Europe/Berlin');
+        await a.removeTipSubscription('slack', 'C1');
+        expect(await b.importTipSubscriptions(env, at('2025-05-01T00:00:00Z'))).toEqual({ imported: false, at: t0 });
+        expect(await a.tipSubscription('slack', 'C1')).toBeUndefined();
+      });
+    });
+
+    describe('tip votes and recent posts', () => {
+      it('one vote per user per tip, from two copies at once; the latest wins; totals order by 👍', async () => {
+        const a = await open();
+        const b = await open();
+        const vote = (s: Storage, userHash: string, tipId: number, v: 'up' | 'down', when: string) => s.recordTipVote({ platform: 'slack', tipId, vote: v, userHash, at: at(when) });
+        await Promise.all(Array.from({ length: 10 }, (_, i) => vote(i % 2 ? a : b, 'u1', 3, 'down', '2025-01-02T00:00:00Z')));
+        expect(await a.tipVotes(since, 10)).toEqual([{ tipId: 3, up: 0, down: 1 }]);
+        await vote(b, 'u1', 3, 'up', '2025-01-02T00:01:00Z');
+        await vote(a, 'u2', 3, 'up', '2025-01-02T00:02:00Z');
+        await vote(a, 'u2', 7, 'down', '2025-01-02T00:03:00Z');
+        await vote(a, 'u3', 5, 'up', '2024-12-01T00:00:00Z'); // before `since`
+        expect(await b.tipVotes(since, 10)).toEqual([
+          { tipId: 3, up: 2, down: 0 },
+          { tipId: 7, up: 0, down: 1 },
+        ]);
+        expect(await b.tipVotes(since, 1)).toEqual([{ tipId: 3, up: 2, down: 0 }]);
+      });
+
+      it('recentlyPostedEntries reads the visible posts of one channel since a time, past the cooldown', async () => {
+        const s = await open();
+        const guard = s.repeatGuard(120);
+        const t0 = at('2025-03-01T10:00:00Z');
+        await guard.claim('slack', 'C1', 'why-lighter', t0);
+        await guard.claim('slack', 'C1', 'startup-time', at('2025-03-01T20:00:00Z'));
+        await guard.claim('slack', 'C2', 'hypervisor', t0);
+        expect(await s.recentlyPostedEntries('slack', 'C1', at('2025-03-01T09:00:00Z'))).toEqual(['startup-time', 'why-lighter']);
+        expect(await s.recentlyPostedEntries('slack', 'C1', at('2025-03-01T12:00:00Z'))).toEqual(['startup-time']);
+        expect(await s.recentlyPostedEntries('discord', 'C1', at('2025-03-01T09:00:00Z'))).toEqual([]);
+      });
+    });
+
     describe('the handle', () => {
       it('ping answers, description names the database, and close can be called twice', async () => {
         const s = await open();

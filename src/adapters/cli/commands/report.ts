@@ -1,5 +1,6 @@
 import type { Core } from '../../../core/create-core.js';
 import type { EntryCount, EntryVotes, QuestionCount, ReportStore } from '../../../core/storage.js';
+import type { TipVotes, TipVoteStore } from '../../../core/tip-subscriptions.js';
 import { matchQuestion } from '../../../core/match/match-question.js';
 import { SUGGEST_SCOPE_AT, SUGGESTION_MIN } from '../../../core/match/decision-policy.js';
 import { cliConfig, openStoreFor } from '../../../store/store-for-cli.js';
@@ -26,10 +27,12 @@ export interface ReportData {
   asked: (EntryCount & { title?: string })[];
   downvoted: (EntryVotes & { title?: string })[];
   unanswered: UnansweredLine[];
+  /** Daily tips by their 👍/👎, most liked first. */
+  tips: (TipVotes & { text?: string })[];
 }
 
 /** The report's figures; pure over the store and the knowledge. */
-export async function buildReport(store: ReportStore, core: Core, options: ReportOptions): Promise<ReportData> {
+export async function buildReport(store: ReportStore & Partial<Pick<TipVoteStore, 'tipVotes'>>, core: Core, options: ReportOptions): Promise<ReportData> {
   const since = new Date(options.now.getTime() - options.days * DAY_MS);
   const title = (id: string) => {
     if (id === 'compare') return 'the whole comparison table';
@@ -44,13 +47,19 @@ export async function buildReport(store: ReportStore, core: Core, options: Repor
     const t = title(row.entryId);
     return t === undefined ? row : { ...row, title: t };
   };
-  const [asked, downvoted, unanswered] = await Promise.all([
+  const [asked, downvoted, unanswered, tipVotes] = await Promise.all([
     store.mostAskedEntries(since, options.limit),
     store.mostDownvotedEntries(since, options.limit),
     store.unansweredQuestions(since, options.limit),
+    // The Home tab's summary passes only the report figures; tips by votes are the CLI report's.
+    store.tipVotes?.(since, options.limit) ?? Promise.resolve([]),
   ]);
   return {
     since,
+    tips: tipVotes.map((v) => {
+      const text = core.knowledge.tips.find((t) => t.id === v.tipId)?.text;
+      return text === undefined ? v : { ...v, text };
+    }),
     asked: asked.map(withTitle),
     downvoted: downvoted.map(withTitle),
     unanswered: unanswered.map((q) => {
@@ -83,6 +92,12 @@ export function formatReport(data: ReportData, days: number): string {
         : '     no close entry: new entry needed',
     );
   });
+  lines.push('', 'Daily tips by votes:');
+  if (data.tips.length === 0) lines.push('  (none)');
+  data.tips.forEach((t, i) => {
+    const text = t.text === undefined ? '(no longer in the knowledge)' : t.text.length > 60 ? `${t.text.slice(0, 59)}…` : t.text;
+    lines.push(`  ${i + 1}. tip #${t.tipId}: ${t.up} 👍, ${t.down} 👎: ${text}`);
+  });
   return lines.join('\n');
 }
 
@@ -101,7 +116,7 @@ export const reportCommand: CliCommand = {
     'For the last N days (default 7) from the bot database in DATA_DIR (default ./data in the working directory;\n' +
     'the folder used is printed last): the most asked entries, the entries\n' +
     'with the most 👎, and the most frequent questions the bot could not answer (grouped by normalised text),\n' +
-    'each with the closest existing entry to add it to as an alias, or "new entry needed".\n' +
+    'each with the closest existing entry to add it to as an alias, or "new entry needed"; and the daily tips by 👍/👎.\n' +
     'Questions are only kept while STORE_QUESTIONS is on (the default).',
   async run(args, io) {
     const { values, positionals } = parseFlags(args, { days: { type: 'string' }, limit: { type: 'string' } });

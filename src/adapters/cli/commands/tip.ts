@@ -8,7 +8,8 @@ import type { Poster } from '../../../tips/poster.js';
 import { createDiscordPoster } from '../../discord/discord-poster.js';
 import { createSlackPoster } from '../../slack/slack-poster.js';
 import { manualSlotKey } from '../../../tips/schedule.js';
-import { postSlotToChannels, tipChannelsOf } from '../../../tips/tip-scheduler.js';
+import { importEnvTipChannels } from '../../../tips/env-import.js';
+import { postSlotToChannels } from '../../../tips/tip-scheduler.js';
 import { UsageError, type CliCommand, type CliIo } from '../cli-command.js';
 import { coreFor } from '../load-core.js';
 import { parseFlags } from '../parse-flags.js';
@@ -28,19 +29,20 @@ function describeResult(r: PostTipResult): string {
 
 /** `--post`: the next tip of each channel's rotation, now, through the same claim path as the schedule. */
 async function postNow(io: CliIo, config: Config, knowledge: Knowledge): Promise<number> {
-  const channels = tipChannelsOf(config);
-  if (channels.length === 0) {
-    // A configuration gap, not a usage mistake: exit 1.
-    io.stderr.write('vmvc tip: no tip channels configured: set SLACK_TIP_CHANNELS and/or DISCORD_TIP_CHANNELS (see .env.example)\n');
-    return 1;
-  }
   // Logs go to stderr so stdout keeps one line per channel.
   const log = createLogger({ level: config.logLevel === 'info' ? 'warn' : config.logLevel, destination: io.stderr, pretty: false });
-  const posters: Poster[] = [];
-  if (config.slack) posters.push(createSlackPoster(config.slack, log));
-  if (config.discord) posters.push(createDiscordPoster(config.discord, log));
   const store = await openStoreFor(config);
   try {
+    await importEnvTipChannels(store, config, new Date(), log);
+    const channels = (await store.tipSubscriptions()).filter((s) => !s.pausedAt).map((s) => ({ platform: s.platform, channelId: s.channelId }));
+    if (channels.length === 0) {
+      // A configuration gap, not a usage mistake: exit 1.
+      io.stderr.write('vmvc tip: no channel gets tips: run /vmvc tips here in one, or set SLACK_TIP_CHANNELS and/or DISCORD_TIP_CHANNELS before the first start (see .env.example)\n');
+      return 1;
+    }
+    const posters: Poster[] = [];
+    if (config.slack) posters.push(createSlackPoster(config.slack, log));
+    if (config.discord) posters.push(createDiscordPoster(config.discord, log));
     const results = await postSlotToChannels({ store, posters, channels, knowledge, log }, manualSlotKey(new Date()));
     for (const r of results) io.stdout.write(`${describeResult(r)}\n`);
     return results.length === channels.length && results.every((r) => r.status === 'posted') ? 0 : 1;
@@ -54,7 +56,7 @@ export const tipCommand: CliCommand = {
   usage: 'vmvc tip [--id N] [--post]',
   help:
     'Prints a random tip, or with --id N the tip numbered N.\n' +
-    'With --post, posts each tip channel\'s next tip now (SLACK_TIP_CHANNELS, DISCORD_TIP_CHANNELS), through the\n' +
+    'With --post, posts the next tip now to each subscribed channel that is not paused (see vmvc tips status), through the\n' +
     "same rotation and claim as the daily schedule, and prints one line per channel. Exit 1 if any post failed.",
   async run(args, io) {
     const { values, positionals } = parseFlags(args, { id: { type: 'string' }, post: { type: 'boolean', default: false } });

@@ -23,6 +23,12 @@ export async function handleButton(interaction: ButtonInteraction, ctx: HandlerC
     await sendReply(interaction, { content: text }, { ephemeral: true });
     return;
   }
+  if (action.type === 'tipvote') {
+    const recorded = await ctx.core.voteTip(action.tipId, action.vote, rc);
+    const text = recorded ? `Thanks for rating tip #${action.tipId} ${action.vote === 'up' ? '👍' : '👎'}` : 'That tip no longer exists, so the vote was not recorded.';
+    await sendReply(interaction, { content: text }, { ephemeral: true });
+    return;
+  }
   const reply = ctx.core.act(action, rc);
   if (!reply) {
     await sendReply(interaction, { content: 'That topic no longer exists; try `/vmvc topics`.' }, { ephemeral: true });

@@ -1,10 +1,11 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
 import type { Reply } from '../../../core/commands/command.js';
 import type { RequestContext } from '../../../core/create-core.js';
-import { COMMAND_NAME, OPTIONS, SUBCOMMANDS, discordHelpCard } from '../commands.js';
+import { COMMAND_NAME, OPTIONS, SUBCOMMANDS, TIPS_GROUP, discordHelpCard } from '../commands.js';
 import { handleAutoAnswerSubcommand } from './autoanswer.js';
 import type { HandlerContext } from './handler-context.js';
 import { sendCard } from './send-card.js';
+import { handleTipsSubcommand } from './tips.js';
 import { answerUnhandled } from './unhandled.js';
 
 /**
@@ -18,6 +19,10 @@ export async function handleChatInput(interaction: ChatInputCommandInteraction, 
     return;
   }
   const rc: RequestContext = { platform: 'discord', userId: interaction.user.id };
+  if (interaction.options.getSubcommandGroup(false) === TIPS_GROUP) {
+    await handleTipsSubcommand(interaction, ctx);
+    return;
+  }
   const sub = interaction.options.getSubcommand(false);
   if (sub === SUBCOMMANDS.autoanswer) {
     await handleAutoAnswerSubcommand(interaction, ctx);

@@ -54,6 +54,12 @@ export async function handleBlockAction(args: BlockActionArgs, deps: ListenerDep
       }
       return;
     }
+    case 'tipvote': {
+      const recorded = await deps.core.voteTip(decoded.tipId, decoded.vote, { platform: 'slack', userId });
+      // The tip card is the channel's: thank the voter privately and leave the card as it is.
+      await replyEphemeral(respond, recorded ? `Thanks for rating tip #${decoded.tipId} ${decoded.vote === 'up' ? '👍' : '👎'}` : 'That tip is no longer in the knowledge base, so the vote was not kept.', deps.log);
+      return;
+    }
     case 'show':
     case 'compare': {
       const reply = deps.core.act(decoded, { platform: 'slack', userId });

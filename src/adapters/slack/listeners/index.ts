@@ -16,13 +16,20 @@ import { handleNotHelpful } from './not-helpful.js';
 import { handleReplyInThread } from './reply-in-thread.js';
 import { retryFilter } from './retry-filter.js';
 import { handleSlashCommand } from './slash-command.js';
+import { handleTipsCommand, isTipsCommand } from './tips-command.js';
 
 export const SLASH_COMMAND = '/vmvc';
 
 /** Wires every listener, the retry filter and the error handler onto the app. */
 export function registerListeners(app: App, deps: ListenerDeps): void {
   app.use(retryFilter(deps.log));
-  app.command(SLASH_COMMAND, (args) => (isAutoAnswerCommand(args.command.text) ? handleAutoAnswerCommand(args, deps) : handleSlashCommand(args, deps)));
+  app.command(SLASH_COMMAND, (args) =>
+    isAutoAnswerCommand(args.command.text)
+      ? handleAutoAnswerCommand(args, deps)
+      : isTipsCommand(args.command.text)
+        ? handleTipsCommand(args, deps)
+        : handleSlashCommand(args, deps),
+  );
   app.action<BlockAction<ButtonAction>>(CARD_ACTION_PATTERN, (args) => handleBlockAction(args, deps));
   app.shortcut<MessageShortcut>({ type: 'message_action', callback_id: ANSWER_MESSAGE_CALLBACK }, (args) => handleMessageShortcut(args, deps));
   app.action<BlockAction<ButtonAction>>(SLACK_REPLY_IN_THREAD_ACTION, (args) => handleReplyInThread(args, deps));

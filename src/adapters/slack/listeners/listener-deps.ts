@@ -2,6 +2,8 @@ import type { Core } from '../../../core/create-core.js';
 import type { RepeatGuard } from '../../../core/repeat-guard.js';
 import type { ReportStore } from '../../../core/storage.js';
 import type { Logger } from '../../../log.js';
+import type { Poster } from '../../../tips/poster.js';
+import type { TipsDeps } from '../../adapter.js';
 import type { HelpChannelDeps } from './help-channel-deps.js';
 
 /** What every Slack listener needs besides Bolt's own arguments. */
@@ -16,4 +18,6 @@ export interface ListenerDeps {
   adminUserIds?: readonly string[];
   /** Help-channel mode (`/vmvc autoanswer`, auto-replies); absent without a store. */
   help?: HelpChannelDeps;
+  /** Daily tips set from chat (`/vmvc tips`), with the poster `tips next` uses; absent without a store. */
+  tips?: TipsDeps & { poster: Poster };
 }
