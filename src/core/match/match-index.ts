@@ -38,8 +38,8 @@ export interface MatchIndex {
   phrasings: IndexedPhrasing[];
   /** token → phrasing indexes. */
   postings: Map<string, number[]>;
-  /** Per entry: every token of its phrasings and keywords. */
-  bags: Set<string>[];
+  /** token → the entries (ascending) with it among their phrasings' and keywords' tokens. */
+  entriesWith: Map<string, number[]>;
   /** Typo fixer for query words: undefined for known words, else the closest known word. */
   fix: WordFixer;
   /** Per entry: the side it argues for (+1 VM, -1 container, 0 neither), from `favours`. */
@@ -145,6 +145,11 @@ export function buildMatchIndex(knowledge: Knowledge, options: IndexOptions = {}
     for (const t of p.tokens) (postings.get(t) ?? postings.set(t, []).get(t))?.push(pi);
   });
 
+  const entriesWith = new Map<string, number[]>();
+  bags.forEach((bag, ei) => {
+    for (const t of bag) (entriesWith.get(t) ?? entriesWith.set(t, []).get(t))?.push(ei);
+  });
+
   const weight = (f: string) => idf.get(f) ?? (f.includes('_') ? 0 : unknownIdf);
 
   const exactTokens = new Map<string, string>();
@@ -177,7 +182,7 @@ export function buildMatchIndex(knowledge: Knowledge, options: IndexOptions = {}
     unknownIdf,
     phrasings,
     postings,
-    bags,
+    entriesWith,
     fix,
     sides,
     anchors,
