@@ -2,7 +2,8 @@
  * Every evaluation message's outcome and the engine's evidence for it at full
  * precision, one JSON line each: `node dist/tests/bench/answer-snapshot.js > before.jsonl`.
  * A speed change must leave this output identical (compare with
- * `node dist/tests/bench/answer-snapshot.js --diff before.jsonl`); the rounded
+ * `node dist/tests/bench/answer-snapshot.js --diff before.jsonl`, and with
+ * `--via-saved` through the index as the CLI loads it from its cache); the rounded
  * scores that `vmvc ask --json` prints would hide a drift in the fourth decimal.
  */
 import { readFileSync } from 'node:fs';
@@ -10,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore } from '../../src/core/create-core.js';
 import { loadKnowledge } from '../../src/core/knowledge/load.js';
+import type { IndexData } from '../../src/core/match/index-data.js';
 import { bestJudgement } from '../../src/core/match/match-question.js';
 import { loadEvalSets } from '../eval/eval-sets.js';
 import { junk } from './engine.js';
@@ -18,8 +20,11 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.
 /** Floating-point sums may be reordered by a faster loop; anything past this is a real change. */
 const TOLERANCE = 1e-9;
 
-function snapshot(): string[] {
-  const core = createCore(loadKnowledge(path.join(ROOT, 'knowledge'), { cache: false }));
+/** With `--via-saved`, through the index data as a later start loads it: built, saved as JSON, read back. */
+function snapshot(viaSaved: boolean): string[] {
+  const knowledge = loadKnowledge(path.join(ROOT, 'knowledge'), { cache: false });
+  const savedIndex = viaSaved ? (JSON.parse(JSON.stringify(createCore(knowledge).index.data())) as IndexData) : undefined;
+  const core = createCore(knowledge, savedIndex ? { savedIndex } : {});
   // With the worst cases the bench times: pastes of invented words, every one a typo to fix.
   const texts = [...loadEvalSets(path.join(ROOT, 'tests/eval')).map((m) => m.text), ...[1, 2, 3, 4, 5].map(junk)];
   return texts.map((text) => {
@@ -54,7 +59,7 @@ function same(a: unknown, b: unknown, at: string, out: string[]): void {
 }
 
 const diffAt = process.argv.indexOf('--diff');
-const lines = snapshot();
+const lines = snapshot(process.argv.includes('--via-saved'));
 if (diffAt < 0) {
   process.stdout.write(`${lines.join('\n')}\n`);
 } else {

@@ -1,4 +1,4 @@
-import { withBigrams } from './match-index.js';
+import { withBigrams } from './bigrams.js';
 
 /**
  * Questions people really asked, labelled with the entry that answers them or
@@ -28,16 +28,32 @@ export interface ExemplarIndex {
   match(features: readonly string[], weight: (feature: string) => number): ExemplarMatch;
 }
 
+/** The exemplars as an index, in plain JSON: what a later start loads instead of rebuilding (see index-data.ts). */
+export interface ExemplarData {
+  /** Entry ids the exemplars answer; `answers` refers to them by position. */
+  ids: string[];
+  /** Per exemplar: the norm of its weighted token and bigram vector. */
+  norms: number[];
+  /** Per exemplar: positions in `ids` of the entries that answer it (none: off-topic). */
+  answers: number[][];
+  /** token or bigram → the exemplars that have it. */
+  postings: [string, number[]][];
+}
+
 export function buildExemplarIndex(exemplars: readonly Exemplar[], weight: (feature: string) => number): ExemplarIndex {
+  return exemplarIndexFrom(exemplarData(exemplars, weight));
+}
+
+export function exemplarData(exemplars: readonly Exemplar[], weight: (feature: string) => number): ExemplarData {
   // Entry ids as small numbers, so a message's best cosine per entry lives in a reused array.
   const ids: string[] = [];
   const slotOf = new Map<string, number>();
-  const norms = new Float64Array(exemplars.length);
+  const norms: number[] = [];
   const answers: number[][] = [];
   const postings = new Map<string, number[]>();
   exemplars.forEach((e, i) => {
     const features = withBigrams(e.tokens);
-    norms[i] = Math.sqrt(features.reduce((s, f) => s + weight(f) ** 2, 0));
+    norms.push(Math.sqrt(features.reduce((s, f) => s + weight(f) ** 2, 0)));
     answers.push(
       e.answers.map((id) => {
         let slot = slotOf.get(id);
@@ -50,9 +66,15 @@ export function buildExemplarIndex(exemplars: readonly Exemplar[], weight: (feat
     );
     for (const f of features) (postings.get(f) ?? postings.set(f, []).get(f))?.push(i);
   });
+  return { ids, norms, answers, postings: [...postings] };
+}
+
+export function exemplarIndexFrom(data: ExemplarData): ExemplarIndex {
+  const { ids, norms, answers } = data;
+  const postings = new Map(data.postings);
   // Buffers reused by every message: a message touches most exemplars through common
   // words, and a Map per message was the engine's biggest garbage.
-  const dots = new Float64Array(exemplars.length);
+  const dots = new Float64Array(norms.length);
   const touched: number[] = [];
   const best = new Float64Array(ids.length);
   const seen = new Uint8Array(ids.length);

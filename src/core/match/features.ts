@@ -1,7 +1,8 @@
 import { detectCompareIntent, findDimensions } from './compare-intent.js';
 import { openerOf } from './opener.js';
 import { lexicalScores } from './lexical-scores.js';
-import { withBigrams, type MatchIndex } from './match-index.js';
+import { withBigrams } from './bigrams.js';
+import type { MatchIndex } from './match-index.js';
 import { MAX_CANDIDATES } from './retrieve.js';
 import { topKeys } from './top-keys.js';
 

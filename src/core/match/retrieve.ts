@@ -36,9 +36,12 @@ export interface Retrieved {
  */
 export type TermHits = number[];
 
+/** What retrieval is built from: the entries' text, or every term's hits saved by an earlier start. */
+export type RetrievalSource = { documents: EntryDocument[] } | { termHits: Record<string, TermHits> };
+
 export interface EntrySearch {
   search(tokens: readonly string[]): Retrieved[];
-  /** Every term of the documents with its hits: what a later start can load instead of indexing (see index-data.ts). */
+  /** Every term of the entries' text with its hits: what a later start can load instead of indexing (see index-data.ts). */
   allTermHits(): Record<string, TermHits>;
 }
 
@@ -52,14 +55,15 @@ export interface EntrySearch {
  * asked of MiniSearch once and remembered: a question then costs a few
  * additions instead of a search (a MiniSearch search was most of a question's
  * time), with the same scores and the same order (tests/core/retrieve.test.ts
- * checks against MiniSearch itself). With `saved` hits for every term, no
+ * checks against MiniSearch itself). Built from every term's saved hits, no
  * MiniSearch index is built at all.
  */
-export function createEntrySearch(docs: readonly EntryDocument[], saved?: Record<string, TermHits>): EntrySearch {
-  // Terms no document has: MiniSearch finds nothing for them, and neither may the table.
-  const known = new Set<string>();
+export function createEntrySearch(source: RetrievalSource): EntrySearch {
+  const docs = 'documents' in source ? source.documents : [];
+  const table = new Map<string, TermHits>('termHits' in source ? Object.entries(source.termHits) : []);
+  // Terms no entry has: MiniSearch finds nothing for them, and neither may the table.
+  const known = new Set<string>(table.keys());
   for (const doc of docs) for (const field of FIELDS) for (const t of termsOf(doc[field as keyof typeof FIELD_BOOST])) known.add(t);
-  const table = new Map<string, TermHits>(saved === undefined ? [] : Object.entries(saved));
   let mini: MiniSearch<EntryDocument> | undefined;
 
   const hitsOf = (term: string): TermHits | undefined => {
