@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { IndexData } from '../match/index-data.js';
 import type { Knowledge } from './schema.js';
 
@@ -31,22 +31,22 @@ function ensureCacheDir(): void {
 // Compiled (.js) or, under vitest, the sources (.ts): whichever exists is hashed.
 const VALIDATOR_FILES = ['schema', 'cross-check', 'load', 'files', 'cache'].flatMap((f) => [new URL(`./${f}.js`, import.meta.url), new URL(`./${f}.ts`, import.meta.url)]);
 
-/** An installed package's version, or '' when it cannot be found. */
+/**
+ * An installed package's version, or '' when it cannot be found: its
+ * package.json in the nearest node_modules folder up from here, which is where
+ * Node's resolution finds it. Read directly, because asking the resolver
+ * (require.resolve) costs a cold `vmvc ask` more than the rest of this file.
+ */
 function packageVersion(name: string): string {
-  try {
-    const entry = createRequire(import.meta.url).resolve(name);
-    for (let dir = path.dirname(entry); dir !== path.dirname(dir); dir = path.dirname(dir)) {
-      try {
-        const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
-        if (pkg.name === name) return pkg.version ?? '';
-      } catch {
-        // No package.json at this level; keep walking up.
-      }
+  for (let dir = path.dirname(fileURLToPath(import.meta.url)); ; dir = path.dirname(dir)) {
+    try {
+      const pkg = JSON.parse(readFileSync(path.join(dir, 'node_modules', name, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === name) return pkg.version ?? '';
+    } catch {
+      // Not installed at this level; keep walking up.
     }
-  } catch {
-    // Not resolvable: the key still covers the files and the code.
+    if (dir === path.dirname(dir)) return '';
   }
-  return '';
 }
 
 const ZOD_VERSION = packageVersion('zod');
@@ -66,16 +66,26 @@ export function cacheKey(texts: readonly string[]): string {
   return hash.digest('hex').slice(0, 40);
 }
 
+/**
+ * The cache key each knowledge object was read or written under: it already
+ * stands for the knowledge's content, so the saved index is keyed by it
+ * rather than by hashing the knowledge again.
+ */
+const keyOf = new WeakMap<Knowledge, string>();
+
 export function readCache(key: string): Knowledge | undefined {
   try {
     if (!trustedCacheDir()) return undefined;
-    return JSON.parse(readFileSync(path.join(CACHE_DIR, `${key}.json`), 'utf8')) as Knowledge;
+    const knowledge = JSON.parse(readFileSync(path.join(CACHE_DIR, `${key}.json`), 'utf8')) as Knowledge;
+    keyOf.set(knowledge, key);
+    return knowledge;
   } catch {
     return undefined;
   }
 }
 
 export function writeCache(key: string, knowledge: Knowledge): void {
+  keyOf.set(knowledge, key);
   try {
     ensureCacheDir();
     const tmp = path.join(CACHE_DIR, `${key}.${process.pid}.tmp`);
@@ -109,7 +119,8 @@ const MATCH_DIR = new URL('../match/', import.meta.url);
  * among them), MiniSearch's version (it scores retrieval) and the runtime.
  */
 function savedIndexPath(knowledge: Knowledge): string {
-  const hash = createHash('sha256').update(process.version).update('\0').update(packageVersion('minisearch')).update('\0').update(JSON.stringify(knowledge));
+  const knowledgeKey = keyOf.get(knowledge) ?? JSON.stringify(knowledge);
+  const hash = createHash('sha256').update(process.version).update('\0').update(packageVersion('minisearch')).update('\0').update(knowledgeKey);
   for (const file of readdirSync(MATCH_DIR).filter((f) => /\.(js|ts)$/.test(f)).sort()) {
     hash.update('\0').update(file).update('\0').update(readFileSync(new URL(file, MATCH_DIR)));
   }
