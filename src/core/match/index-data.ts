@@ -1,7 +1,7 @@
 import type { Knowledge } from '../knowledge/schema.js';
 import { withBigrams } from './bigrams.js';
 import { exemplarData, type Exemplar, type ExemplarData } from './exemplars.js';
-import { createNormalizer } from './normalize.js';
+import { normalizerFrom, normalizerTables, type NormalizerTables } from './normalize.js';
 import { openerProfile, type Opener } from './opener.js';
 import type { EntryDocument, RetrievalSource } from './retrieve.js';
 import { createTextMemo } from './text-memo.js';
@@ -15,6 +15,8 @@ import { createTextMemo } from './text-memo.js';
  * into the MatchIndex, the same way whether it was just built or loaded.
  */
 export interface IndexData {
+  /** The normaliser's tables, from language.yaml. */
+  normalizer: NormalizerTables;
   /** A phrasing's canonical tokens (each once, in order), space-joined → entry id, when only one entry has them. */
   exactTokens: [string, string][];
   /** Per entry: phrasingKey of its slug words, title, question and aliases: its exact hits, and autocomplete's prefixes. */
@@ -58,7 +60,8 @@ export function idfFrom(df: readonly (readonly [string, number])[], entries: num
 }
 
 export function buildIndexData(knowledge: Knowledge, exemplars: readonly Exemplar[]): IndexData {
-  const normalizer = createNormalizer(knowledge.language);
+  const tables = normalizerTables(knowledge.language);
+  const normalizer = normalizerFrom(tables);
   // Within one build: titles, questions and aliases are normalised for several uses.
   const memo = createTextMemo(normalizer);
   const entries = knowledge.faq;
@@ -128,6 +131,7 @@ export function buildIndexData(knowledge: Knowledge, exemplars: readonly Exempla
   );
 
   return {
+    normalizer: tables,
     exactTokens,
     entryKeys: entries.map((e) => [e.id.replace(/-/g, ' '), e.title, e.question, ...e.aliases].map((t) => memo.words(t).join(' '))),
     df: [...df],

@@ -1,5 +1,5 @@
 import type { ComparisonDimension, FaqEntry, Knowledge } from '../knowledge/schema.js';
-import { createNormalizer, type Normalizer, type WordFixer } from './normalize.js';
+import { normalizerFrom, type Normalizer, type WordFixer } from './normalize.js';
 
 import { createSpellCorrector } from './spell.js';
 import { createCueMatcher, type CueMatcher } from './cues.js';
@@ -83,7 +83,7 @@ export function buildMatchIndex(knowledge: Knowledge, options: IndexOptions = {}
 /** The MatchIndex over index data, just built or loaded: the same either way. */
 export function matchIndexFrom(knowledge: Knowledge, data: IndexData): MatchIndex {
   const entries = knowledge.faq;
-  const normalizer = createNormalizer(knowledge.language);
+  const normalizer = normalizerFrom(data.normalizer);
   const { idf, unknownIdf } = idfFrom(data.df, entries.length);
   // phrasingKey of each entry's question, title, slug words and aliases; a phrasing two entries share is the later one's.
   const exact = new Map<string, string>();
