@@ -1,4 +1,5 @@
 import { withBigrams } from './bigrams.js';
+import { loadLists, saveLists, type SavedLists } from './saved-lists.js';
 
 /**
  * Questions people really asked, labelled with the entry that answers them or
@@ -37,7 +38,7 @@ export interface ExemplarData {
   /** Per exemplar: positions in `ids` of the entries that answer it (none: off-topic). */
   answers: number[][];
   /** token or bigram → the exemplars that have it. */
-  postings: [string, number[]][];
+  postings: SavedLists;
 }
 
 export function buildExemplarIndex(exemplars: readonly Exemplar[], weight: (feature: string) => number): ExemplarIndex {
@@ -66,12 +67,12 @@ export function exemplarData(exemplars: readonly Exemplar[], weight: (feature: s
     );
     for (const f of features) (postings.get(f) ?? postings.set(f, []).get(f))?.push(i);
   });
-  return { ids, norms, answers, postings: [...postings] };
+  return { ids, norms, answers, postings: saveLists(postings) };
 }
 
 export function exemplarIndexFrom(data: ExemplarData): ExemplarIndex {
   const { ids, norms, answers } = data;
-  const postings = new Map(data.postings);
+  const postings = loadLists(data.postings);
   // Buffers reused by every message: a message touches most exemplars through common
   // words, and a Map per message was the engine's biggest garbage.
   const dots = new Float64Array(norms.length);

@@ -4,6 +4,7 @@ import { exemplarData, type Exemplar, type ExemplarData } from './exemplars.js';
 import { normalizerFrom, normalizerTables, type NormalizerTables } from './normalize.js';
 import { openerProfile, type Opener } from './opener.js';
 import type { EntryDocument, RetrievalSource } from './retrieve.js';
+import { saveLists, type SavedLists } from './saved-lists.js';
 import { createTextMemo } from './text-memo.js';
 
 /**
@@ -17,18 +18,19 @@ import { createTextMemo } from './text-memo.js';
 export interface IndexData {
   /** The normaliser's tables, from language.yaml. */
   normalizer: NormalizerTables;
-  /** A phrasing's canonical tokens (each once, in order), space-joined → entry id, when only one entry has them. */
-  exactTokens: [string, string][];
+  /** A phrasing's canonical tokens (each once, in order), space-joined, and its entry id, when only one entry has them: [key, id, key, id, …]. */
+  exactTokens: string[];
   /** Per entry: phrasingKey of its slug words, title, question and aliases: its exact hits, and autocomplete's prefixes. */
   entryKeys: string[][];
-  /** Per token or bigram of the phrasings and keywords: how many entries have it (see idfFrom). */
-  df: [string, number][];
+  /** The tokens and bigrams of the phrasings and keywords, and how many entries have each (see idfFrom). */
+  dfTokens: string[];
+  dfCounts: number[];
   /** Per phrasing: its entry, and the norm of its idf vector. */
   phrasings: { entry: number; norm: number }[];
   /** token or bigram → phrasing indexes. */
-  postings: [string, number[]][];
+  postings: SavedLists;
   /** token → the entries (ascending) with it among their phrasings' and keywords' tokens. */
-  entriesWith: [string, number[]][];
+  entriesWith: SavedLists;
   /** Per entry: +1 argues for VMs, -1 for containers, 0 neither. */
   sides: number[];
   anchors: string[];
@@ -52,9 +54,9 @@ export interface IndexData {
 const UNKNOWN_WORD_DF = 4;
 
 /** idf over entries, from document frequencies: a word in every entry ("container") says little about which one. */
-export function idfFrom(df: readonly (readonly [string, number])[], entries: number): { idf: Map<string, number>; unknownIdf: number } {
+export function idfFrom(tokens: readonly string[], counts: readonly number[], entries: number): { idf: Map<string, number>; unknownIdf: number } {
   const idf = new Map<string, number>();
-  for (const [t, count] of df) idf.set(t, Math.log(1 + entries / count));
+  tokens.forEach((t, i) => idf.set(t, Math.log(1 + entries / (counts[i] as number))));
   // Unknown words weigh like a word found in a handful of entries: chat filler must not drown the question.
   return { idf, unknownIdf: Math.log(1 + entries / UNKNOWN_WORD_DF) };
 }
@@ -100,7 +102,7 @@ export function buildIndexData(knowledge: Knowledge, exemplars: readonly Exempla
 
   const df = new Map<string, number>();
   for (const bag of bags) for (const t of bag) df.set(t, (df.get(t) ?? 0) + 1);
-  const { idf, unknownIdf } = idfFrom([...df], entries.length);
+  const { idf, unknownIdf } = idfFrom([...df.keys()], [...df.values()], entries.length);
 
   const phrasings = raw.map((p) => ({
     entry: p.entry,
@@ -117,8 +119,8 @@ export function buildIndexData(knowledge: Knowledge, exemplars: readonly Exempla
 
   const weight = (f: string) => idf.get(f) ?? (f.includes('_') ? 0 : unknownIdf);
 
-  const exactTokens: [string, string][] = [];
-  for (const [key, owners] of tokenOwners) if (owners.size === 1) exactTokens.push([key, [...owners][0] as string]);
+  const exactTokens: string[] = [];
+  for (const [key, owners] of tokenOwners) if (owners.size === 1) exactTokens.push(key, [...owners][0] as string);
 
   // Words a typo may be corrected to: everything the knowledge itself writes.
   const vocabulary = new Set<string>(normalizer.knownWords());
@@ -134,10 +136,11 @@ export function buildIndexData(knowledge: Knowledge, exemplars: readonly Exempla
     normalizer: tables,
     exactTokens,
     entryKeys: entries.map((e) => [e.id.replace(/-/g, ' '), e.title, e.question, ...e.aliases].map((t) => memo.words(t).join(' '))),
-    df: [...df],
+    dfTokens: [...df.keys()],
+    dfCounts: [...df.values()],
     phrasings,
-    postings: [...postings],
-    entriesWith: [...entriesWith],
+    postings: saveLists(postings),
+    entriesWith: saveLists(entriesWith),
     sides,
     anchors: [...new Set(knowledge.language.anchors.flatMap((a) => normalizer.tokens(a)))],
     dimensionAliases,

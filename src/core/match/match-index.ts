@@ -8,6 +8,7 @@ import type { Opener } from './opener.js';
 import { exemplarIndexFrom, type Exemplar, type ExemplarIndex } from './exemplars.js';
 import { FITTED_EXEMPLARS } from './fitted-exemplars.js';
 import { buildIndexData, idfFrom, type IndexData } from './index-data.js';
+import { loadLists, type ListLookup } from './saved-lists.js';
 
 export { withBigrams } from './bigrams.js';
 
@@ -38,9 +39,9 @@ export interface MatchIndex {
   unknownIdf: number;
   phrasings: IndexedPhrasing[];
   /** token → phrasing indexes. */
-  postings: Map<string, number[]>;
+  postings: ListLookup;
   /** token → the entries (ascending) with it among their phrasings' and keywords' tokens. */
-  entriesWith: Map<string, number[]>;
+  entriesWith: ListLookup;
   /** Typo fixer for query words: undefined for known words, else the closest known word. */
   fix: WordFixer;
   /** Per entry: the side it argues for (+1 VM, -1 container, 0 neither), from `favours`. */
@@ -84,7 +85,9 @@ export function buildMatchIndex(knowledge: Knowledge, options: IndexOptions = {}
 export function matchIndexFrom(knowledge: Knowledge, data: IndexData): MatchIndex {
   const entries = knowledge.faq;
   const normalizer = normalizerFrom(data.normalizer);
-  const { idf, unknownIdf } = idfFrom(data.df, entries.length);
+  const { idf, unknownIdf } = idfFrom(data.dfTokens, data.dfCounts, entries.length);
+  const exactTokens = new Map<string, string>();
+  for (let i = 0; i + 1 < data.exactTokens.length; i += 2) exactTokens.set(data.exactTokens[i] as string, data.exactTokens[i + 1] as string);
   // phrasingKey of each entry's question, title, slug words and aliases; a phrasing two entries share is the later one's.
   const exact = new Map<string, string>();
   data.entryKeys.forEach((keys, i) => {
@@ -102,12 +105,12 @@ export function matchIndexFrom(knowledge: Knowledge, data: IndexData): MatchInde
     entryKeys: data.entryKeys,
     normalizer,
     exact,
-    exactTokens: new Map(data.exactTokens),
+    exactTokens,
     idf,
     unknownIdf,
     phrasings: data.phrasings,
-    postings: new Map(data.postings),
-    entriesWith: new Map(data.entriesWith),
+    postings: loadLists(data.postings),
+    entriesWith: loadLists(data.entriesWith),
     fix,
     sides: data.sides,
     anchors: new Set(data.anchors),

@@ -1,5 +1,6 @@
 import type MiniSearch from 'minisearch';
 import { loadMiniSearch } from './lazy-modules.js';
+import { loadLists, saveLists, type SavedLists } from './saved-lists.js';
 
 /**
  * Field weights for BM25 retrieval. Set by hand, not fitted: they only order
@@ -32,17 +33,17 @@ export interface Retrieved {
  * MiniSearch's result for one term on its own: the entries that have it, in
  * the order MiniSearch meets them (by the first field that has the term, then
  * by entry), each with its BM25+ score summed over the fields, as
- * [entry, score, entry, score, …] so it saves as plain JSON.
+ * [entry, score, entry, score, …].
  */
-export type TermHits = number[];
+export type TermHits = readonly number[];
 
 /** What retrieval is built from: the entries' text, or every term's hits saved by an earlier start. */
-export type RetrievalSource = { documents: EntryDocument[] } | { termHits: Record<string, TermHits> };
+export type RetrievalSource = { documents: EntryDocument[] } | { termHits: SavedLists };
 
 export interface EntrySearch {
   search(tokens: readonly string[]): Retrieved[];
   /** Every term of the entries' text with its hits: what a later start can load instead of indexing (see index-data.ts). */
-  allTermHits(): Record<string, TermHits>;
+  allTermHits(): SavedLists;
 }
 
 /**
@@ -60,9 +61,10 @@ export interface EntrySearch {
  */
 export function createEntrySearch(source: RetrievalSource): EntrySearch {
   const docs = 'documents' in source ? source.documents : [];
-  const table = new Map<string, TermHits>('termHits' in source ? Object.entries(source.termHits) : []);
+  const saved = 'termHits' in source ? loadLists(source.termHits) : undefined;
+  const table = new Map<string, TermHits>();
   // Terms no entry has: MiniSearch finds nothing for them, and neither may the table.
-  const known = new Set<string>(table.keys());
+  const known = new Set<string>(saved?.keys());
   for (const doc of docs) for (const field of FIELDS) for (const t of termsOf(doc[field as keyof typeof FIELD_BOOST])) known.add(t);
   let mini: MiniSearch<EntryDocument> | undefined;
 
@@ -70,8 +72,7 @@ export function createEntrySearch(source: RetrievalSource): EntrySearch {
     if (!known.has(term)) return undefined;
     let hits = table.get(term);
     if (hits === undefined) {
-      mini ??= buildMiniSearch(docs);
-      hits = singleTermHits(mini, term);
+      hits = saved?.get(term) ?? singleTermHits((mini ??= buildMiniSearch(docs)), term);
       table.set(term, hits);
     }
     return hits;
@@ -101,9 +102,7 @@ export function createEntrySearch(source: RetrievalSource): EntrySearch {
       return results.sort((a, b) => b.score - a.score).slice(0, MAX_CANDIDATES);
     },
     allTermHits() {
-      const all: Record<string, TermHits> = {};
-      for (const term of known) all[term] = hitsOf(term) as TermHits;
-      return all;
+      return saveLists([...known].map((term) => [term, hitsOf(term) as TermHits] as const));
     },
   };
 }
