@@ -8,7 +8,7 @@ import { loadLists, saveLists, type SavedLists } from './saved-lists.js';
  * would: a phrasing someone asked is the strongest evidence, the title and
  * keywords next, the answer's prose the weakest (it mentions everything).
  */
-const FIELD_BOOST = { phrasings: 3, title: 2, keywords: 2, short: 1 } as const;
+export const FIELD_BOOST = { phrasings: 3, title: 2, keywords: 2, short: 1 } as const;
 const FIELDS = Object.keys(FIELD_BOOST);
 /** How many entries retrieval hands on to the ranker. */
 export const MAX_CANDIDATES = 8;
