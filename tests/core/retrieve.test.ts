@@ -25,8 +25,8 @@ describe('retrieval', () => {
       searchOptions: { boost: { ...FIELD_BOOST }, combineWith: 'OR' },
     });
     mini.addAll(documents);
-    const fresh = createEntrySearch({ documents });
-    const saved = createEntrySearch({ termHits: JSON.parse(JSON.stringify(fresh.allTermHits())) as SavedLists });
+    const fresh = createEntrySearch({ documents }, documents.length);
+    const saved = createEntrySearch({ termHits: JSON.parse(JSON.stringify(fresh.allTermHits())) as SavedLists }, documents.length);
     const normalizer = createNormalizer(knowledge.language);
     const messages = loadEvalSets(path.join(ROOT, 'tests/eval'));
     let ties = 0;

@@ -92,13 +92,16 @@ export function exemplarIndexFrom(data: ExemplarData): ExemplarIndex {
         if (w === 0) continue;
         const list = postings.get(features[i] as string);
         if (list === undefined) continue;
-        for (const e of list) {
+        // Indexed loops: an iterator per list was a large share of a message's garbage.
+        for (let j = 0; j < list.length; j++) {
+          const e = list[j] as number;
           if (dots[e] === 0) touched.push(e);
           dots[e] = (dots[e] as number) + w * w;
         }
       }
       firstSeen.length = 0;
-      for (const e of touched) {
+      for (let j = 0; j < touched.length; j++) {
+        const e = touched[j] as number;
         const dot = dots[e] as number;
         dots[e] = 0;
         const exemplarNorm = norms[e] as number;

@@ -49,12 +49,15 @@ export function lexicalScores(index: MatchIndex, tokens: readonly string[], feat
     if (w === 0) continue;
     const postings = index.postings.get(features[i] as string);
     if (postings === undefined) continue;
-    for (const pi of postings) {
+    // Indexed loops here and below: an iterator per list was a large share of a question's garbage.
+    for (let j = 0; j < postings.length; j++) {
+      const pi = postings[j] as number;
       if (dots[pi] === 0) touched.push(pi);
       dots[pi] = (dots[pi] as number) + w * w;
     }
   }
-  for (const pi of touched) {
+  for (let j = 0; j < touched.length; j++) {
+    const pi = touched[j] as number;
     const dot = dots[pi] as number;
     dots[pi] = 0;
     const p = index.phrasings[pi];
@@ -67,7 +70,10 @@ export function lexicalScores(index: MatchIndex, tokens: readonly string[], feat
     const owners = index.entriesWith.get(tokens[i] as string);
     if (owners === undefined) continue;
     const w = weights[i] as number;
-    for (const ei of owners) covered[ei] = (covered[ei] as number) + w;
+    for (let j = 0; j < owners.length; j++) {
+      const ei = owners[j] as number;
+      covered[ei] = (covered[ei] as number) + w;
+    }
   }
   for (let ei = 0; ei < covered.length; ei++) {
     const c = covered[ei] as number;

@@ -97,7 +97,7 @@ export function matchIndexFrom(knowledge: Knowledge, data: IndexData): MatchInde
   const vocabulary = new Set(data.vocabulary);
   const corrector = createSpellCorrector(data.vocabulary.filter((w) => !/\d/.test(w)));
   const fix: WordFixer = (word) => (vocabulary.has(word) ? undefined : corrector.correct(word));
-  const search = createEntrySearch(data.retrieval);
+  const search = createEntrySearch(data.retrieval, entries.length);
 
   return {
     entries,

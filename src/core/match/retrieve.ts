@@ -59,7 +59,7 @@ export interface EntrySearch {
  * checks against MiniSearch itself). Built from every term's saved hits, no
  * MiniSearch index is built at all.
  */
-export function createEntrySearch(source: RetrievalSource): EntrySearch {
+export function createEntrySearch(source: RetrievalSource, entryCount: number): EntrySearch {
   const docs = 'documents' in source ? source.documents : [];
   const saved = 'termHits' in source ? loadLists(source.termHits) : undefined;
   const table = new Map<string, TermHits>();
@@ -67,6 +67,9 @@ export function createEntrySearch(source: RetrievalSource): EntrySearch {
   const known = new Set<string>(saved?.keys());
   for (const doc of docs) for (const field of FIELDS) for (const t of termsOf(doc[field as keyof typeof FIELD_BOOST])) known.add(t);
   let mini: MiniSearch<EntryDocument> | undefined;
+  const scores = new Float64Array(entryCount);
+  const termCount = new Int32Array(entryCount);
+  const met: number[] = [];
 
   const hitsOf = (term: string): TermHits | undefined => {
     if (!known.has(term)) return undefined;
@@ -83,21 +86,30 @@ export function createEntrySearch(source: RetrievalSource): EntrySearch {
       if (tokens.length === 0) return [];
       // How MiniSearch reads the query: the tokens joined, split on spaces again.
       const terms = termsOf(tokens.join(' '));
-      const scores = new Map<number, number>();
-      const matched = new Map<number, Set<string>>();
+      // Per entry, reused: its summed score and how many distinct terms it has; `met` is the order entries were first met in.
+      met.length = 0;
+      const counted = new Set<string>();
       for (const term of terms) {
         const hits = hitsOf(term);
         if (hits === undefined) continue;
+        // A term asked twice adds its score twice but counts once, as in MiniSearch.
+        const distinct = counted.has(term) ? 0 : 1;
+        counted.add(term);
         for (let i = 0; i < hits.length; i += 2) {
           const entry = hits[i] as number;
           const score = hits[i + 1] as number;
-          const before = scores.get(entry);
-          scores.set(entry, before === undefined ? score : before + score);
-          (matched.get(entry) ?? matched.set(entry, new Set()).get(entry))?.add(term);
+          if (termCount[entry] === 0) {
+            met.push(entry);
+            scores[entry] = score;
+          } else scores[entry] = (scores[entry] as number) + score;
+          termCount[entry] = (termCount[entry] as number) + distinct;
         }
       }
       const results: Retrieved[] = [];
-      for (const [entry, score] of scores) results.push({ entry, score: score * ((matched.get(entry) as Set<string>).size || 1) });
+      for (const entry of met) {
+        results.push({ entry, score: (scores[entry] as number) * ((termCount[entry] as number) || 1) });
+        termCount[entry] = 0;
+      }
       // Array.prototype.sort is stable: ties keep the order MiniSearch met the entries in, as it does.
       return results.sort((a, b) => b.score - a.score).slice(0, MAX_CANDIDATES);
     },
