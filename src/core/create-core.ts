@@ -10,7 +10,7 @@ import { tipCommand } from './commands/tip.js';
 import type { Knowledge } from './knowledge/schema.js';
 import { autocompleteEntries } from './match/autocomplete.js';
 import { buildMatchIndex, type MatchIndex } from './match/match-index.js';
-import type { TextMemoData } from './match/text-memo.js';
+import type { IndexData } from './match/index-data.js';
 import type { TipVoteStore } from './tip-subscriptions.js';
 import type { Platform, UsageRecorder } from './usage.js';
 
@@ -31,8 +31,8 @@ export interface CoreOptions {
   onRecordError?: (err: unknown, what: 'ask' | 'vote' | 'tip vote') => void;
   random?: () => number;
   clock?: () => Date;
-  /** Normalised knowledge text saved by an earlier start: a faster build (see text-memo.ts). */
-  savedText?: TextMemoData;
+  /** The match index an earlier start built from the same knowledge and engine: loaded, not built (see index-data.ts). */
+  savedIndex?: IndexData;
 }
 
 /** The one object every adapter talks to. Platform-free. */
@@ -69,7 +69,7 @@ export function hashUserId(platform: Platform, userId: string): string {
 }
 
 export function createCore(knowledge: Knowledge, options: CoreOptions = {}): Core {
-  const index = buildMatchIndex(knowledge, options.savedText ? { savedText: options.savedText } : {});
+  const index = buildMatchIndex(knowledge, options.savedIndex ? { saved: options.savedIndex } : {});
   const clock = options.clock ?? (() => new Date());
   const ctx: CommandContext = {
     knowledge,

@@ -34,7 +34,7 @@ function timeEach(texts: readonly string[], answer: (q: string) => unknown, roun
 }
 
 /** A paste of invented words: every one unknown, so every one a candidate for typo fixing. */
-function junk(seed: number): string {
+export function junk(seed: number): string {
   let x = seed;
   const letters = 'abcdefghijklmnopqrstuvwxyz';
   const words: string[] = [];

@@ -1,5 +1,5 @@
 import type { Core, CoreOptions } from '../../core/create-core.js';
-import { readCachedKnowledge, readSavedText, saveText } from '../../core/knowledge/cache.js';
+import { readCachedKnowledge, savedIndexFor } from '../../core/knowledge/cache.js';
 import { KNOWLEDGE_FILES, defaultKnowledgeDir } from '../../core/knowledge/files.js';
 import type { LoadOptions } from '../../core/knowledge/load.js';
 import type { Knowledge } from '../../core/knowledge/schema.js';
@@ -22,8 +22,9 @@ export async function knowledgeFor(env: Record<string, string | undefined>, dir?
 export async function coreFor(env: Record<string, string | undefined>, options: CoreOptions = {}, dir?: string): Promise<Core> {
   const { createCore } = await import('../../core/create-core.js');
   const knowledge = await knowledgeFor(env, dir);
-  const savedText = readSavedText(knowledge.language);
-  const core = createCore(knowledge, { ...options, ...(savedText && { savedText }) });
-  if (core.index.textMemo.added > 0) saveText(knowledge.language, core.index.textMemo.data());
+  // The built index, saved by an earlier start: building it is most of a cold `vmvc ask`.
+  const saved = savedIndexFor(knowledge);
+  const core = createCore(knowledge, { ...options, ...(saved.data && { savedIndex: saved.data }) });
+  if (saved.data === undefined) saved.save(core.index.data());
   return core;
 }

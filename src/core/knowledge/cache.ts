@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { TextMemoData } from '../match/text-memo.js';
+import { fileURLToPath } from 'node:url';
+import type { IndexData } from '../match/index-data.js';
 import type { Knowledge } from './schema.js';
 
 /**
@@ -31,22 +31,25 @@ function ensureCacheDir(): void {
 // Compiled (.js) or, under vitest, the sources (.ts): whichever exists is hashed.
 const VALIDATOR_FILES = ['schema', 'cross-check', 'load', 'files', 'cache'].flatMap((f) => [new URL(`./${f}.js`, import.meta.url), new URL(`./${f}.ts`, import.meta.url)]);
 
-const ZOD_VERSION = ((): string => {
-  try {
-    const entry = createRequire(import.meta.url).resolve('zod');
-    for (let dir = path.dirname(entry); dir !== path.dirname(dir); dir = path.dirname(dir)) {
-      try {
-        const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
-        if (pkg.name === 'zod') return pkg.version ?? '';
-      } catch {
-        // No package.json at this level; keep walking up.
-      }
+/**
+ * An installed package's version, or '' when it cannot be found: its
+ * package.json in the nearest node_modules folder up from here, which is where
+ * Node's resolution finds it. Read directly, because asking the resolver
+ * (require.resolve) costs a cold `vmvc ask` more than the rest of this file.
+ */
+function packageVersion(name: string): string {
+  for (let dir = path.dirname(fileURLToPath(import.meta.url)); ; dir = path.dirname(dir)) {
+    try {
+      const pkg = JSON.parse(readFileSync(path.join(dir, 'node_modules', name, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === name) return pkg.version ?? '';
+    } catch {
+      // Not installed at this level; keep walking up.
     }
-  } catch {
-    // zod not resolvable: the key still covers the files and the code.
+    if (dir === path.dirname(dir)) return '';
   }
-  return '';
-})();
+}
+
+const ZOD_VERSION = packageVersion('zod');
 
 export function cacheKey(texts: readonly string[]): string {
   const hash = createHash('sha256');
@@ -63,16 +66,26 @@ export function cacheKey(texts: readonly string[]): string {
   return hash.digest('hex').slice(0, 40);
 }
 
+/**
+ * The cache key each knowledge object was read or written under: it already
+ * stands for the knowledge's content, so the saved index is keyed by it
+ * rather than by hashing the knowledge again.
+ */
+const keyOf = new WeakMap<Knowledge, string>();
+
 export function readCache(key: string): Knowledge | undefined {
   try {
     if (!trustedCacheDir()) return undefined;
-    return JSON.parse(readFileSync(path.join(CACHE_DIR, `${key}.json`), 'utf8')) as Knowledge;
+    const knowledge = JSON.parse(readFileSync(path.join(CACHE_DIR, `${key}.json`), 'utf8')) as Knowledge;
+    keyOf.set(knowledge, key);
+    return knowledge;
   } catch {
     return undefined;
   }
 }
 
 export function writeCache(key: string, knowledge: Knowledge): void {
+  keyOf.set(knowledge, key);
   try {
     ensureCacheDir();
     const tmp = path.join(CACHE_DIR, `${key}.${process.pid}.tmp`);
@@ -97,39 +110,58 @@ export function readCachedKnowledge(dir: string, files: readonly string[]): Know
   }
 }
 
-// The normaliser's code: normalised text saved by an older version must not be reused.
-const NORMALISER_FILES = ['normalize', 'stem', 'strip-markup'].flatMap((f) => [new URL(`../match/${f}.js`, import.meta.url), new URL(`../match/${f}.ts`, import.meta.url)]);
+// The engine's code (the compiled .js, or under vitest the .ts sources): an index built by another version must not be reused.
+const MATCH_DIR = new URL('../match/', import.meta.url);
 
-function savedTextPath(language: Knowledge['language']): string {
-  const hash = createHash('sha256').update(JSON.stringify(language));
-  for (const file of NORMALISER_FILES) {
+/**
+ * The cache file for the index built from this knowledge with the fitted
+ * exemplars: keyed by the knowledge, every file of the engine (the exemplars
+ * among them), MiniSearch's version (it scores retrieval) and the runtime.
+ */
+function savedIndexPath(knowledge: Knowledge): string {
+  const knowledgeKey = keyOf.get(knowledge) ?? JSON.stringify(knowledge);
+  const hash = createHash('sha256').update(process.version).update('\0').update(packageVersion('minisearch')).update('\0').update(knowledgeKey);
+  for (const file of readdirSync(MATCH_DIR).filter((f) => /\.(js|ts)$/.test(f)).sort()) {
+    hash.update('\0').update(file).update('\0').update(readFileSync(new URL(file, MATCH_DIR)));
+  }
+  return path.join(CACHE_DIR, `index-${hash.digest('hex').slice(0, 40)}.json`);
+}
+
+export interface SavedIndex {
+  /** The index data an earlier start saved for this knowledge and engine, if any. */
+  data: IndexData | undefined;
+  /** Saves index data for later starts; a failure only costs speed. */
+  save(data: IndexData): void;
+}
+
+/** The saved match index for this knowledge (see match/index-data.ts). */
+export function savedIndexFor(knowledge: Knowledge): SavedIndex {
+  let file: string | undefined;
+  try {
+    file = savedIndexPath(knowledge);
+  } catch {
+    // The engine's folder could not be read: no key, so nothing is read or saved.
+  }
+  const read = (): IndexData | undefined => {
     try {
-      hash.update(readFileSync(file));
+      if (file === undefined || !trustedCacheDir()) return undefined;
+      return JSON.parse(readFileSync(file, 'utf8')) as IndexData;
     } catch {
-      // The other of the .js/.ts pair; absent by design.
+      return undefined;
     }
-  }
-  return path.join(CACHE_DIR, `text-${hash.digest('hex').slice(0, 40)}.json`);
-}
-
-/** The knowledge's normalised text saved by an earlier start with the same vocabulary and normaliser. */
-export function readSavedText(language: Knowledge['language']): TextMemoData | undefined {
-  try {
-    if (!trustedCacheDir()) return undefined;
-    return JSON.parse(readFileSync(savedTextPath(language), 'utf8')) as TextMemoData;
-  } catch {
-    return undefined;
-  }
-}
-
-export function saveText(language: Knowledge['language'], data: TextMemoData): void {
-  try {
-    ensureCacheDir();
-    const file = savedTextPath(language);
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(data));
-    renameSync(tmp, file);
-  } catch {
-    // A read-only or full temp folder only costs speed.
-  }
+  };
+  return {
+    data: read(),
+    save(data) {
+      if (file === undefined) return;
+      try {
+        ensureCacheDir();
+        const tmp = `${file}.${process.pid}.tmp`;
+        writeFileSync(tmp, JSON.stringify(data));
+        renameSync(tmp, file);
+      } catch {
+        // A read-only or full cache folder only costs speed.
+      }
+    },
+  };
 }

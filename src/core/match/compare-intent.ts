@@ -34,8 +34,14 @@ export function findDimensions(index: MatchIndex, tokens: string[]): ComparisonD
   const hits: { d: ComparisonDimension; length: number }[] = [];
   for (const { dimension, aliasTokens } of index.dimensions) {
     let best = 0;
-    for (const alias of aliasTokens) if (alias.every((t) => present.has(t))) best = Math.max(best, alias.length);
+    // A plain loop: a closure per alias per message was most of the garbage this function made.
+    for (const alias of aliasTokens) if (hasAll(present, alias)) best = Math.max(best, alias.length);
     if (best > 0) hits.push({ d: dimension, length: best });
   }
   return hits.sort((a, b) => b.length - a.length).map((h) => h.d);
+}
+
+function hasAll(present: ReadonlySet<string>, alias: readonly string[]): boolean {
+  for (let i = 0; i < alias.length; i++) if (!present.has(alias[i] as string)) return false;
+  return true;
 }

@@ -1,8 +1,10 @@
 import { detectCompareIntent, findDimensions } from './compare-intent.js';
 import { openerOf } from './opener.js';
 import { lexicalScores } from './lexical-scores.js';
-import { withBigrams, type MatchIndex } from './match-index.js';
+import { withBigrams } from './bigrams.js';
+import type { MatchIndex } from './match-index.js';
 import { MAX_CANDIDATES } from './retrieve.js';
+import { topKeys } from './top-keys.js';
 
 /**
  * The evidence the decision weighs, as named numbers. The names are the
@@ -85,8 +87,8 @@ export function describeMessage(index: MatchIndex, text: string): MessageEvidenc
 
   const earlier = index.exemplars.match(bigrams, index.weight);
   // Candidates: the best by BM25, by phrasing cosine and by earlier questions, so no one view hides an entry.
-  const byCosine = [...lexical.entries()].sort((a, b) => b[1].cosine - a[1].cosine).slice(0, 3).map(([e]) => e);
-  const byExemplar = [...earlier.byEntry.entries()].sort((a, b) => b[1] - a[1]).slice(0, 2).flatMap(([id]) => index.entryIndex.get(id) ?? []);
+  const byCosine = topKeys(lexical, 3, (l) => l.cosine);
+  const byExemplar = topKeys(earlier.byEntry, 2, (cosine) => cosine).flatMap((id) => index.entryIndex.get(id) ?? []);
   const entries = [...new Set([...retrieved.map((r) => r.entry), ...byCosine, ...byExemplar])].slice(0, MAX_CANDIDATES + 5);
   const bm25Of = new Map(retrieved.map((r) => [r.entry, r.score]));
   const side = askedSide(index, words, sequence);

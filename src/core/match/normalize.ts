@@ -38,7 +38,23 @@ export function toWords(text: string): string[] {
     .filter((w) => w !== '');
 }
 
+/** The normaliser's lookup tables as plain JSON: derived from language.yaml, and saved with the match index (see index-data.ts). */
+export interface NormalizerTables {
+  spellings: [string, string][];
+  stop: string[];
+  /** A word, or its stem → its canonical token. */
+  singles: [string, string][];
+  /** A phrase (its words, or their stems, space-joined) → its canonical token. */
+  phrases: [string, string][];
+  /** Stop words and every word of the synonyms. */
+  known: string[];
+}
+
 export function createNormalizer(language: Synonyms): Normalizer {
+  return normalizerFrom(normalizerTables(language));
+}
+
+export function normalizerTables(language: Synonyms): NormalizerTables {
   const spellings = new Map(Object.entries(language.spellings));
   const respell = (w: string) => spellings.get(w) ?? w;
   const stop = new Set(language.stopwords.flatMap((w) => toWords(w)));
@@ -64,6 +80,17 @@ export function createNormalizer(language: Synonyms): Normalizer {
   for (const [canonical, variants] of Object.entries(language.synonyms)) {
     for (const v of [canonical, ...variants]) toWords(v).map(respell).forEach((w) => known.add(w));
   }
+  return { spellings: [...spellings], stop: [...stop], singles: [...singles], phrases: [...phrases], known: [...known] };
+}
+
+/** The normaliser over its tables, just derived or loaded: the same either way. */
+export function normalizerFrom(tables: NormalizerTables): Normalizer {
+  const spellings = new Map(tables.spellings);
+  const respell = (w: string) => spellings.get(w) ?? w;
+  const stop = new Set(tables.stop);
+  const phrases = new Map(tables.phrases);
+  const singles = new Map(tables.singles);
+  const known = new Set(tables.known);
 
   // Phrase lookups start only where a phrase can: most words open none, and a
   // start-up tokenises every answer in the knowledge.

@@ -1,4 +1,5 @@
-import Fuse from 'fuse.js';
+import type Fuse from 'fuse.js';
+import { loadFuse } from './lazy-modules.js';
 
 /**
  * Typo correction for single words: "contaner" → "container". fuse.js is the
@@ -31,7 +32,8 @@ export function createSpellCorrector(vocabulary: Iterable<string>): SpellCorrect
   const indexFor = (letter: string) => {
     let fuse = indexes.get(letter);
     if (fuse === undefined) {
-      fuse = new Fuse(byLetter.get(letter) ?? [], {
+      const FuseClass = loadFuse();
+      fuse = new FuseClass(byLetter.get(letter) ?? [], {
         includeScore: true,
         threshold: MAX_FUSE_SCORE,
         ignoreLocation: true,
