@@ -21,6 +21,14 @@ const TABLES: readonly TableCopy[] = [
   { table: 'recent_posts', columns: ['platform', 'channel_id', 'entry_id', 'at', 'message_ref'], conflict: '(platform, channel_id, entry_id)' },
   { table: 'help_channels', columns: ['platform', 'channel_id', 'enabled_at', 'enabled_by'], conflict: '(platform, channel_id)' },
   { table: 'auto_replies', columns: ['platform', 'channel_id', 'thread_id', 'at', 'message_ref'], conflict: '(platform, channel_id, thread_id)' },
+  {
+    table: 'tip_subscriptions',
+    columns: ['platform', 'channel_id', 'schedule', 'time_zone', 'created_at', 'updated_at', 'updated_by', 'paused_at', 'paused_reason'],
+    conflict: '(platform, channel_id)',
+  },
+  { table: 'tip_votes', columns: ['platform', 'tip_id', 'user_hash', 'vote', 'at'], conflict: '(platform, user_hash, tip_id)' },
+  // The marker that the environment's tip channels were imported: copied, so PostgreSQL does not import them again.
+  { table: 'store_markers', columns: ['name', 'at'], conflict: '(name)' },
 ];
 
 /** Rows per INSERT: well under PostgreSQL's 65,535 bind parameters for the widest table. */

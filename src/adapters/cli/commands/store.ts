@@ -12,7 +12,8 @@ export const storeCommand: CliCommand = {
   help:
     'Copies the embedded SQLite store (DATA_DIR/vmvc.sqlite; default DATA_DIR from the environment or ./data)\n' +
     'into the PostgreSQL database at --to (the DATABASE_URL your bot copies will use): tip posts and rotation,\n' +
-    'votes, questions, recent posts, help channels and auto-replies. Rows already in PostgreSQL are kept, so\n' +
+    'votes, questions, recent posts, help channels and auto-replies, tip subscriptions and tip votes. Rows\n' +
+    'already in PostgreSQL are kept, so ' +
     'running it again adds nothing new. Stop the bot first so nothing is written to SQLite meanwhile.',
   async run(args, io) {
     const { values, positionals } = parseFlags(args, { to: { type: 'string' }, from: { type: 'string' } });
