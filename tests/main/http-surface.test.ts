@@ -130,23 +130,25 @@ describe('health and metrics in the other modes', () => {
   it('Discord over the gateway: on HEALTH_PORT, ready once the gateway is connected; tip posts and API errors counted', { timeout: 60_000 }, async () => {
     const discord = await fakeDiscord();
     const tipChannel = '999999999999999901';
-    // The first tip post is refused (missing permissions, not retried); the next slot posts.
-    discord.failRoute(new RegExp(`^/channels/${tipChannel}/messages$`), { status: 403, code: 50013, message: 'Missing Permissions' });
+    const refusedChannel = '999999999999999902';
+    // One tip channel refuses the post (missing permissions, not retried); the other takes it. The start-up tick posts both.
+    discord.failRoute(new RegExp(`^/channels/${refusedChannel}/messages$`), { status: 403, code: 50013, message: 'Missing Permissions' });
     const healthPort = await freePort();
     await bot({
       DISCORD_TOKEN: FAKE_TOKEN,
       DISCORD_API_URL: discord.apiUrl,
       HEALTH_PORT: String(healthPort),
       HOST: '127.0.0.1',
-      DISCORD_TIP_CHANNELS: tipChannel,
-      // Every second (the optional seconds field), so slots come while the test waits.
-      TIP_SCHEDULE: '* * * * * *',
+      DISCORD_TIP_CHANNELS: `${tipChannel},${refusedChannel}`,
+      // Every minute: the scheduler's first tick, at start-up, finds this minute's slot due.
+      TIP_SCHEDULE: '* * * * *',
     });
     const base = `http://127.0.0.1:${healthPort}`;
     expect(discord.connections()).toBe(1);
     expect(await getJson(`${base}/readyz`)).toEqual({ status: 200, body: { ready: true, checks: { knowledge: 'ok', store: 'ok', discord: 'ok' } } });
     const metrics = async () => (await fetch(`${base}/metrics`)).text();
     await expect.poll(async () => sample(await metrics(), 'vmvc_tip_posts_total{platform="discord",result="posted"}') ?? 0, { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect.poll(async () => sample(await metrics(), 'vmvc_tip_posts_total{platform="discord",result="failed"}') ?? 0, { timeout: 15_000 }).toBeGreaterThan(0);
     const text = await metrics();
     expect(sample(text, 'vmvc_tip_posts_total{platform="discord",result="failed"}')).toBe(1);
     expect(sample(text, 'vmvc_platform_api_errors_total{platform="discord",code="http_403"}')).toBe(1);
