@@ -18,6 +18,8 @@ export interface TipSubscription {
   timezone: string;
   createdAt: Date;
   updatedAt: Date;
+  /** Set by someone in chat (`tips here`), not imported from the environment. */
+  setInChat: boolean;
   /** Set when the bot found it was removed from the channel; tips stop until `tips here` again. */
   pausedAt?: Date;
   /** Why it was paused, one line (`not_in_channel: …`). */

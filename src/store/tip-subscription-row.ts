@@ -13,6 +13,7 @@ export interface SubscriptionRow {
   time_zone: string;
   created_at: number | string;
   updated_at: number | string;
+  updated_by: string | null;
   paused_at: number | string | null;
   paused_reason: string | null;
 }
@@ -26,6 +27,7 @@ export function toSubscription(row: SubscriptionRow): TipSubscription {
     timezone: row.time_zone,
     createdAt: new Date(Number(row.created_at)),
     updatedAt: new Date(Number(row.updated_at)),
+    setInChat: row.updated_by !== null,
     ...(row.paused_at !== null && { pausedAt: new Date(Number(row.paused_at)) }),
     ...(row.paused_reason !== null && { pausedReason: row.paused_reason }),
   };

@@ -7,7 +7,7 @@ import { pauseIfRemoved } from './pause-removed.js';
 import { postTipToChannel, type PostTipResult, type RetryPolicy } from './post-tip.js';
 import type { Poster } from './poster.js';
 import { slotKeyFor } from './schedule.js';
-import { dueSlot } from './subscription-schedule.js';
+import { dueSlot, localDate, simpleSchedule } from './subscription-schedule.js';
 
 export interface TipChannel {
   platform: Platform;
@@ -138,10 +138,24 @@ export function startTipScheduler(options: TipSchedulerOptions): TipScheduler {
       return undefined;
     }
     if (!at) return undefined;
+    // A slot from before someone set this schedule in chat is not this schedule's: `tips here 09:02` at 09:03 means tomorrow, as its reply says.
+    if (sub.setInChat && at.getTime() < sub.updatedAt.getTime()) return undefined;
     const slotKey = slotKeyFor(at);
     if (started.get(key) === slotKey) return undefined;
     started.set(key, slotKey);
     return slotKey;
+  };
+
+  /**
+   * A daily or weekday schedule posts once per local day: a tip posted (or claimed) earlier today under
+   * another slot, before the time was moved or by `tips next` on a day without a slot, counts. A failed post does not.
+   */
+  const postedToday = async (sub: TipSubscription, slotKey: string): Promise<boolean> => {
+    if (!simpleSchedule(sub.schedule)) return false;
+    const last = await options.store.lastTipPost(sub.platform, sub.channelId);
+    // An operator's `vmvc tip --post` (a manual: slot) is an extra post and leaves the day's schedule alone (README).
+    if (!last || last.slotKey === slotKey || last.status === 'failed' || last.slotKey.startsWith('manual:')) return false;
+    return localDate(last.claimedAt, sub.timezone) === localDate(new Date(slotKey), sub.timezone);
   };
 
   const tick = async (): Promise<PostTipResult[]> => {
@@ -157,7 +171,12 @@ export function startTipScheduler(options: TipSchedulerOptions): TipScheduler {
     const jobs = subs.flatMap((sub) => {
       const slotKey = due(sub, now);
       if (slotKey === undefined) return [];
-      const run = postOne({ ...options, log, clock, signal: controller.signal }, { platform: sub.platform, channelId: sub.channelId, slotKey }).then(async (result) => {
+      const run = postedToday(sub, slotKey).then(async (already) => {
+        if (already) {
+          log.info({ platform: sub.platform, channel: sub.channelId, slot: slotKey }, 'tip slot skipped: this channel already had its tip today (the schedule changed after it, or `tips next` ran)');
+          return undefined;
+        }
+        const result = await postOne({ ...options, log, clock, signal: controller.signal }, { platform: sub.platform, channelId: sub.channelId, slotKey });
         if (result) await pauseIfRemoved(options.store, result, log, clock());
         return result;
       });
