@@ -44,6 +44,7 @@ const SECRET_PATTERNS: RegExp[] = [
   /\/interactions\/\d+\/[A-Za-z0-9._-]{20,}/g,
   // The password in a database URL (postgres://user:password@host); the rest of the URL stays readable.
   /(?<=postgres(?:ql)?:\/\/[^:/@\s]+:)[^@\s]+(?=@)/g,
+  /(?<=[?&](?:ssl)?password=)[^&\s"']+/gi,
 ];
 
 export function scrubSecrets(text: string): string {

@@ -27,6 +27,8 @@ import { countStoreErrors } from './metrics/count-store-errors.js';
  * default grace before SIGKILL, so the warning below still gets logged.
  */
 const SHUTDOWN_DEADLINE_MS = 8_000;
+/** After the deadline, how long the store may still take to close: within Docker's 10 s, with room for the log line. */
+const STORE_CLOSE_GRACE_MS = 1_000;
 
 /** Operator mistakes end in one line on stderr and exit 1, never a stack trace. */
 function fail(message: string): never {
@@ -189,9 +191,8 @@ async function main(): Promise<void> {
     // unref: a shutdown that finishes in time must not wait for the deadline.
     setTimeout(() => {
       log.warn({ signal, deadlineMs: SHUTDOWN_DEADLINE_MS }, `shutdown did not finish within ${SHUTDOWN_DEADLINE_MS / 1000} s (a client is still holding a request open); exiting anyway`);
-      // Every write commits on its own, so exiting here loses nothing that was stored (SQLite closes synchronously inside close()).
-      void openStoreHandle.close();
-      process.exit(0);
+      // Every write commits on its own; the store gets a last moment to finish writes in flight (PostgreSQL's background ones) before the exit.
+      void Promise.race([openStoreHandle.close(), new Promise((resolve) => setTimeout(resolve, STORE_CLOSE_GRACE_MS))]).finally(() => process.exit(0));
     }, SHUTDOWN_DEADLINE_MS).unref();
     try {
       await stopAll();

@@ -1,5 +1,5 @@
 import type { SqliteDatabase } from './open-database.js';
-import { inTransaction, type PgPool } from './postgres/pg-pool.js';
+import pg from 'pg';
 
 /**
  * What `vmvc store copy` moves from the SQLite file into PostgreSQL: every
@@ -42,11 +42,30 @@ export interface CopiedTable {
   added: number;
 }
 
-/** Copies everything in one transaction: a copy that fails half-way leaves PostgreSQL as it was. */
-export async function copySqliteToPostgres(sqlite: SqliteDatabase, pool: PgPool): Promise<CopiedTable[]> {
-  return inTransaction(pool, async (client) => {
-    // The pool's 1 s statement bound is for answers; a large copy may take longer.
-    await client.query('SET LOCAL statement_timeout = 0');
+/**
+ * Copies everything in one transaction: a copy that fails half-way leaves PostgreSQL as it was.
+ * `url` gets a connection of its own, without the pool's statement bounds (those are for answers;
+ * a large copy may take longer).
+ */
+export async function copySqliteToPostgres(sqlite: SqliteDatabase, url: string): Promise<CopiedTable[]> {
+  const client = new pg.Client({ connectionString: url, application_name: 'vmvc-store-copy' });
+  client.on('error', () => undefined);
+  await client.connect();
+  try {
+    await client.query('BEGIN');
+    const results = await copyAll(sqlite, client);
+    await client.query('COMMIT');
+    return results;
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+async function copyAll(sqlite: SqliteDatabase, client: pg.Client): Promise<CopiedTable[]> {
+  {
     const results: CopiedTable[] = [];
     for (const spec of TABLES) {
       const rows = sqlite.prepare(`SELECT ${spec.columns.join(', ')} FROM ${spec.table}`).raw().all() as unknown[][];
@@ -56,7 +75,7 @@ export async function copySqliteToPostgres(sqlite: SqliteDatabase, pool: PgPool)
     const withOrigin = asks.map(([id, platform, status, entryId, normalized, at]) => [platform, status, entryId, normalized, at, `sqlite:${id}:${String(at)}:${String(platform)}`]);
     results.push({ table: 'asks', read: asks.length, added: await insertBatches(client, 'asks', ['platform', 'status', 'entry_id', 'normalized', 'at', 'origin'], '(origin)', withOrigin) });
     return results;
-  });
+  }
 }
 
 async function insertBatches(

@@ -15,9 +15,11 @@ const MIGRATION_LOCK_KEY = 0x766d7663;
  */
 export async function migratePostgres(url: string): Promise<void> {
   const where = describePgUrl(url);
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: PG_CONNECT_TIMEOUT_MS * 5, application_name: 'vmvc-migrate' });
-  client.on('error', () => undefined);
+  let client: pg.Client;
   try {
+    // Inside the try: pg throws on a URL it cannot parse (an unencoded '#' in the password), and that deserves the same one line.
+    client = new pg.Client({ connectionString: url, connectionTimeoutMillis: PG_CONNECT_TIMEOUT_MS * 5, application_name: 'vmvc-migrate' });
+    client.on('error', () => undefined);
     await client.connect();
   } catch (err) {
     throw new StoreError(where, `cannot connect: ${describePgError(err)}`, { cause: err });

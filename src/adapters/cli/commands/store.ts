@@ -35,7 +35,7 @@ export const storeCommand: CliCommand = {
     try {
       const target = await openPostgresStore({ url: to });
       try {
-        const copied = await copySqliteToPostgres(sqlite, target.pool);
+        const copied = await copySqliteToPostgres(sqlite, to);
         for (const t of copied) io.stdout.write(`${t.table.padEnd(14)} ${String(t.read).padStart(7)} read, ${String(t.added).padStart(7)} added\n`);
         const added = copied.reduce((n, t) => n + t.added, 0);
         io.stdout.write(`\nCopied ${file} into ${describePgUrl(to)}: ${added} row(s) added${added === 0 ? ' (everything was already there)' : ''}.\n`);
