@@ -43,7 +43,11 @@ export interface TipSubscriptionStore {
   /** False when the channel had none. */
   removeTipSubscription(platform: Platform, channelId: string): Promise<boolean>;
   /** True only for the call that paused it (so the pause is logged once, by one copy); false when already paused or gone. */
-  pauseTipSubscription(platform: Platform, channelId: string, reason: string, now: Date): Promise<boolean>;
+  /**
+   * With `unchangedSince` (when the failed post was claimed), a subscription saved after it is left alone:
+   * an admin who re-invited the bot and ran `tips here` meanwhile is not paused by the older failure.
+   */
+  pauseTipSubscription(platform: Platform, channelId: string, reason: string, now: Date, unchangedSince?: Date): Promise<boolean>;
   /**
    * The environment's tip channels, imported once: the first call that finds
    * no import marker inserts `inputs` (keeping any subscription a channel

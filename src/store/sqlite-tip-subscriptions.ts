@@ -17,7 +17,7 @@ export function createSqliteTipSubscriptions(db: SqliteDatabase): TipSubscriptio
      VALUES (?, ?, ?, ?, ?, ?, NULL) ON CONFLICT (platform, channel_id) DO NOTHING`,
   );
   const remove = db.prepare('DELETE FROM tip_subscriptions WHERE platform = ? AND channel_id = ?');
-  const pause = db.prepare('UPDATE tip_subscriptions SET paused_at = ?, paused_reason = ? WHERE platform = ? AND channel_id = ? AND paused_at IS NULL');
+  const pause = db.prepare('UPDATE tip_subscriptions SET paused_at = ?, paused_reason = ? WHERE platform = ? AND channel_id = ? AND paused_at IS NULL AND updated_at <= ?');
   const marker = db.prepare('SELECT at FROM store_markers WHERE name = ?');
   const mark = db.prepare('INSERT INTO store_markers (name, at) VALUES (?, ?)');
 
@@ -41,7 +41,8 @@ export function createSqliteTipSubscriptions(db: SqliteDatabase): TipSubscriptio
       upsert.run(s.platform, s.channelId, s.schedule, s.timezone, now.getTime(), now.getTime(), byHash ?? null);
     },
     removeTipSubscription: async (platform, channelId) => remove.run(platform, channelId).changes === 1,
-    pauseTipSubscription: async (platform, channelId, reason, now) => pause.run(now.getTime(), reason, platform, channelId).changes === 1,
+    pauseTipSubscription: async (platform, channelId, reason, now, unchangedSince) =>
+      pause.run(now.getTime(), reason, platform, channelId, (unchangedSince ?? now).getTime()).changes === 1,
     importTipSubscriptions: async (inputs, now) => importOnce.immediate(inputs, now),
   };
 }

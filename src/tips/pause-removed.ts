@@ -1,3 +1,4 @@
+import type { TipStore } from '../core/storage.js';
 import type { TipSubscriptionStore } from '../core/tip-subscriptions.js';
 import type { Logger } from '../log.js';
 import type { PostTipResult } from './post-tip.js';
@@ -15,11 +16,12 @@ export function meansRemoved(result: PostTipResult): boolean {
 }
 
 /** Pauses the channel's subscription after a "removed" failure; logged once, by whichever copy paused it. */
-export async function pauseIfRemoved(store: TipSubscriptionStore, result: PostTipResult, log: Logger, now: Date): Promise<boolean> {
+export async function pauseIfRemoved(store: TipSubscriptionStore & Pick<TipStore, 'tipPost'>, result: PostTipResult, log: Logger, now: Date): Promise<boolean> {
   if (result.status !== 'failed' || !meansRemoved(result)) return false;
   const { platform, channelId } = result.slot;
   try {
-    const paused = await store.pauseTipSubscription(platform, channelId, result.error, now);
+    const claimedAt = (await store.tipPost(result.slot))?.claimedAt;
+    const paused = await store.pauseTipSubscription(platform, channelId, result.error, now, claimedAt);
     if (paused) {
       log.warn({ platform, channel: channelId, reason: result.error }, 'tips paused for this channel: the bot was removed from it or cannot see it; `tips here` there resumes them');
     }

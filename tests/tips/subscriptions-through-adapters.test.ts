@@ -124,7 +124,7 @@ describe('daily tips from subscriptions, through the real adapters', () => {
     try {
       const store = env.open();
       const s = env.scheduler(store);
-      await store.saveTipSubscription({ platform: 'slack', channelId: gone, schedule: '0 9 * * *', timezone: 'UTC' }, undefined, new Date());
+      await store.saveTipSubscription({ platform: 'slack', channelId: gone, schedule: '0 9 * * *', timezone: 'UTC' }, undefined, new Date('2026-04-01T12:00:00Z'));
       env.at('2026-04-02T09:00:01Z');
       const [failed] = await s.tick();
       expect(failed).toMatchObject({ status: 'failed', code: 'not_in_channel' });
@@ -137,7 +137,7 @@ describe('daily tips from subscriptions, through the real adapters', () => {
       }
       expect(postsTo(gone)).toHaveLength(1);
       expect(env.lines().filter((l) => String(l.msg).startsWith('tips paused for this channel'))).toHaveLength(1);
-      await store.saveTipSubscription({ platform: 'slack', channelId: gone, schedule: '0 9 * * *', timezone: 'UTC' }, undefined, new Date());
+      await store.saveTipSubscription({ platform: 'slack', channelId: gone, schedule: '0 9 * * *', timezone: 'UTC' }, undefined, new Date('2026-04-04T12:00:00Z'));
       env.at('2026-04-05T09:00:01Z');
       await s.tick();
       expect(postsTo(gone)).toHaveLength(2);

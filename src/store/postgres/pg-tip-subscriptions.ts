@@ -26,11 +26,11 @@ export function createPgTipSubscriptions(pool: PgPool): TipSubscriptionStore {
       const { rowCount } = await pool.query('DELETE FROM tip_subscriptions WHERE platform = $1 AND channel_id = $2', [platform, channelId]);
       return rowCount === 1;
     },
-    async pauseTipSubscription(platform, channelId, reason, now) {
+    async pauseTipSubscription(platform, channelId, reason, now, unchangedSince) {
       // One statement: of two copies pausing together, exactly one changes the row (and logs it).
       const { rowCount } = await pool.query(
-        'UPDATE tip_subscriptions SET paused_at = $1, paused_reason = $2 WHERE platform = $3 AND channel_id = $4 AND paused_at IS NULL',
-        [now.getTime(), reason, platform, channelId],
+        'UPDATE tip_subscriptions SET paused_at = $1, paused_reason = $2 WHERE platform = $3 AND channel_id = $4 AND paused_at IS NULL AND updated_at <= $5',
+        [now.getTime(), reason, platform, channelId, (unchangedSince ?? now).getTime()],
       );
       return rowCount === 1;
     },

@@ -240,14 +240,14 @@ export function describeStorageContract(name: string, create: () => Promise<Stor
         const b = await open();
         expect(await a.tipSubscriptions()).toEqual([]);
         await a.saveTipSubscription(berlin, 'hash-1', t0);
-        expect(await b.tipSubscription('slack', 'C1')).toEqual({ ...berlin, createdAt: t0, updatedAt: t0 });
+        expect(await b.tipSubscription('slack', 'C1')).toEqual({ ...berlin, createdAt: t0, updatedAt: t0, setInChat: true });
         expect(await b.tipSubscription('discord', 'C1')).toBeUndefined();
         const t1 = at('2025-04-02T10:00:00Z');
         await b.saveTipSubscription({ ...berlin, schedule: '30 16 * * *', timezone: 'America/Los_Angeles' }, 'hash-2', t1);
         await a.saveTipSubscription({ platform: 'discord', channelId: '42', schedule: '0 8 * * *', timezone: 'UTC' }, undefined, t1);
         expect(await a.tipSubscriptions()).toEqual([
-          { platform: 'discord', channelId: '42', schedule: '0 8 * * *', timezone: 'UTC', createdAt: t1, updatedAt: t1 },
-          { ...berlin, schedule: '30 16 * * *', timezone: 'America/Los_Angeles', createdAt: t0, updatedAt: t1 },
+          { platform: 'discord', channelId: '42', schedule: '0 8 * * *', timezone: 'UTC', createdAt: t1, updatedAt: t1, setInChat: false },
+          { ...berlin, schedule: '30 16 * * *', timezone: 'America/Los_Angeles', createdAt: t0, updatedAt: t1, setInChat: true },
         ]);
         expect(await b.removeTipSubscription('slack', 'C1')).toBe(true);
         expect(await a.removeTipSubscription('slack', 'C1')).toBe(false);
@@ -268,6 +268,10 @@ export function describeStorageContract(name: string, create: () => Promise<Stor
         const resumed = await a.tipSubscription('slack', 'C1');
         expect(resumed?.pausedAt).toBeUndefined();
         expect(resumed?.pausedReason).toBeUndefined();
+        // A failure from a post claimed before that resume does not pause the channel again.
+        expect(await a.pauseTipSubscription('slack', 'C1', 'not_in_channel: stale', at('2025-04-04T07:05:00Z'), at('2025-04-03T07:00:00Z'))).toBe(false);
+        expect((await b.tipSubscription('slack', 'C1'))?.pausedAt).toBeUndefined();
+        expect(await a.pauseTipSubscription('slack', 'C1', 'not_in_channel: fresh', at('2025-04-05T07:05:00Z'), at('2025-04-05T07:00:00Z'))).toBe(true);
       });
 
       it('the environment import happens once across copies, keeps existing subscriptions, and later imports change nothing', async () => {
