@@ -12,6 +12,8 @@ interface TableCopy {
   columns: readonly string[];
   /** The unique key a second copy collides on. */
   conflict: string;
+  /** What a collision does; default DO NOTHING (PostgreSQL's row is kept). */
+  onConflict?: string;
 }
 
 const TABLES: readonly TableCopy[] = [
@@ -25,6 +27,11 @@ const TABLES: readonly TableCopy[] = [
     table: 'tip_subscriptions',
     columns: ['platform', 'channel_id', 'schedule', 'time_zone', 'created_at', 'updated_at', 'updated_by', 'paused_at', 'paused_reason'],
     conflict: '(platform, channel_id)',
+    // A copy started on PostgreSQL with SLACK_TIP_CHANNELS/DISCORD_TIP_CHANNELS set imported them there first (updated_by NULL):
+    // the schedule someone set in chat, in SQLite, wins over that import.
+    onConflict: `DO UPDATE SET schedule = excluded.schedule, time_zone = excluded.time_zone, created_at = excluded.created_at, updated_at = excluded.updated_at,
+      updated_by = excluded.updated_by, paused_at = excluded.paused_at, paused_reason = excluded.paused_reason
+      WHERE tip_subscriptions.updated_by IS NULL AND excluded.updated_by IS NOT NULL`,
   },
   { table: 'tip_votes', columns: ['platform', 'tip_id', 'user_hash', 'vote', 'at'], conflict: '(platform, user_hash, tip_id)' },
   // The marker that the environment's tip channels were imported: copied, so PostgreSQL does not import them again.
@@ -38,7 +45,7 @@ export interface CopiedTable {
   table: string;
   /** Rows in the SQLite file. */
   read: number;
-  /** Rows PostgreSQL did not have yet. */
+  /** Rows PostgreSQL did not have yet (for tip subscriptions, also import-made rows replaced by chat-made ones). */
   added: number;
 }
 
@@ -69,11 +76,11 @@ async function copyAll(sqlite: SqliteDatabase, client: pg.Client): Promise<Copie
     const results: CopiedTable[] = [];
     for (const spec of TABLES) {
       const rows = sqlite.prepare(`SELECT ${spec.columns.join(', ')} FROM ${spec.table}`).raw().all() as unknown[][];
-      results.push({ table: spec.table, read: rows.length, added: await insertBatches(client, spec.table, spec.columns, spec.conflict, rows) });
+      results.push({ table: spec.table, read: rows.length, added: await insertBatches(client, spec.table, spec.columns, `${spec.conflict} ${spec.onConflict ?? 'DO NOTHING'}`, rows) });
     }
     const asks = sqlite.prepare('SELECT id, platform, status, entry_id, normalized, at FROM asks').raw().all() as [number, ...unknown[]][];
     const withOrigin = asks.map(([id, platform, status, entryId, normalized, at]) => [platform, status, entryId, normalized, at, `sqlite:${id}:${String(at)}:${String(platform)}`]);
-    results.push({ table: 'asks', read: asks.length, added: await insertBatches(client, 'asks', ['platform', 'status', 'entry_id', 'normalized', 'at', 'origin'], '(origin)', withOrigin) });
+    results.push({ table: 'asks', read: asks.length, added: await insertBatches(client, 'asks', ['platform', 'status', 'entry_id', 'normalized', 'at', 'origin'], '(origin) DO NOTHING', withOrigin) });
     return results;
   }
 }
@@ -90,7 +97,7 @@ async function insertBatches(
     const batch = rows.slice(start, start + BATCH_ROWS);
     const values: unknown[] = [];
     const tuples = batch.map((row) => `(${row.map((v) => `$${values.push(v)}`).join(', ')})`);
-    const result = await client.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')} ON CONFLICT ${conflict} DO NOTHING`, values);
+    const result = await client.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')} ON CONFLICT ${conflict}`, values);
     added += result.rowCount ?? 0;
   }
   return added;

@@ -66,3 +66,34 @@ describe('vmvc store copy: from the SQLite file to PostgreSQL (CLI and bot as ch
     }
   });
 });
+
+describe('store copy and the environment import', () => {
+  it('a schedule set in chat (SQLite) replaces the one an earlier PostgreSQL copy imported from the environment', async () => {
+    const { openStore } = await import('../../src/store/open-store.js');
+    const { openDatabase } = await import('../../src/store/open-database.js');
+    const { openPostgresStore } = await import('../../src/store/postgres/open-postgres-store.js');
+    const { copySqliteToPostgres } = await import('../../src/store/copy-to-postgres.js');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'vmvc-store-copy-subs-'));
+    const db = await createTestDatabase();
+    try {
+      const sqlite = openStore({ dataDir: dir });
+      await sqlite.saveTipSubscription({ platform: 'slack', channelId: 'C0TIPS', schedule: '30 16 * * *', timezone: 'America/Los_Angeles' }, 'admin-hash', new Date('2025-05-01T00:00:00Z'));
+      const file = sqlite.description;
+      await sqlite.close();
+      const target = await openPostgresStore({ url: db.url });
+      await target.importTipSubscriptions([{ platform: 'slack', channelId: 'C0TIPS', schedule: '0 9 * * 1-5', timezone: 'UTC' }], new Date('2025-06-01T00:00:00Z'));
+      const raw = openDatabase(file);
+      try {
+        await copySqliteToPostgres(raw, db.url);
+        await copySqliteToPostgres(raw, db.url);
+      } finally {
+        raw.close();
+      }
+      expect(await target.tipSubscription('slack', 'C0TIPS')).toMatchObject({ schedule: '30 16 * * *', timezone: 'America/Los_Angeles', setInChat: true });
+      await target.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      await db.drop();
+    }
+  });
+});
