@@ -25,7 +25,8 @@ const env = () => ({
 
 describe('vmvc tips status after a failed post (CLI child processes)', () => {
   it('does not count the failed tip as shown, now or after the next post, and keeps it in the cycle', async () => {
-    fake.script('slack:C0FAIL01', { status: 200, body: { ok: false, error: 'not_in_channel' } });
+    // A refusal that is not "the bot was removed" (that one pauses the channel: see below).
+    fake.script('slack:C0FAIL01', { status: 200, body: { ok: false, error: 'restricted_action' } });
     const failed = await runCliAsync(['tip', '--post'], { env: env() });
     expect(failed.status).toBe(1);
     const failedTip = /slack C0FAIL01: FAILED tip #(\d+)/.exec(failed.stdout)?.[1];
@@ -41,5 +42,18 @@ describe('vmvc tips status after a failed post (CLI child processes)', () => {
     const afterSuccess = await runCliAsync(['tips', 'status'], { env: env() });
     expect(afterSuccess.stdout).toMatch(/slack C0FAIL01, cycle 1: 1 of \d+ shown\n/);
     expect(posted.stdout).not.toContain(`tip #${failedTip} `); // never back to back
+  });
+
+  it('a channel the bot was removed from is paused by vmvc tip --post, and tips status says so', async () => {
+    const removed = { ...env(), SLACK_TIP_CHANNELS: 'C0GONE01', DATA_DIR: `${data.dir}/gone` };
+    fake.script('slack:C0GONE01', { status: 200, body: { ok: false, error: 'not_in_channel' } });
+    const failed = await runCliAsync(['tip', '--post'], { env: removed });
+    expect(failed.status).toBe(1);
+    expect(failed.stdout).toMatch(/paused: the bot is no longer in C0GONE01/);
+    const status = await runCliAsync(['tips', 'status'], { env: removed });
+    expect(status.stdout).toMatch(/PAUSED/);
+    const again = await runCliAsync(['tip', '--post'], { env: removed });
+    expect(again.status).toBe(1);
+    expect(again.stderr).toMatch(/no channel gets tips/);
   });
 });
