@@ -150,6 +150,7 @@ async function main(): Promise<void> {
     reports: counted(store, 'store'),
     helpChannels: counted(store.helpChannels, 'helpChannels'),
     tips: { store: counted(store, 'store'), defaultTimezone: config.tips.timezone },
+    deliveries: counted(store, 'store'),
     ...(metrics && { metrics }),
     ...(plan.kind === 'bolt' && { http: { routes, gate } }),
   };

@@ -1,3 +1,4 @@
+import type { DeliveryStore } from '../core/storage.js';
 import type { Config } from '../config.js';
 import type { Card } from '../core/card.js';
 import type { Core } from '../core/create-core.js';
@@ -23,6 +24,8 @@ export interface AdapterDeps {
   helpChannels?: HelpChannelStore;
   /** Daily tips set up from chat (`/vmvc tips`); the store's, so every copy shares them. Without it the command says it is unavailable. */
   tips?: TipsDeps;
+  /** Platform deliveries taken by any copy (Slack event ids), so a retried event is answered once across copies. */
+  deliveries?: DeliveryStore;
   clock?: () => Date;
   /**
    * Called once if the adapter stops for good while running (Discord revoked

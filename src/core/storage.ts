@@ -125,7 +125,17 @@ export interface ReportStore {
   unansweredQuestions(since: Date, limit: number): Promise<QuestionCount[]>;
 }
 
-export interface Storage extends TipStore, ReportStore, TipSubscriptionStore, TipVoteStore {
+/**
+ * Deliveries a platform may send more than once (a Slack event is retried when
+ * its ack was slow or refused): the first copy to take an id answers it, every
+ * other delivery of that id is dropped, whichever copy it reaches.
+ */
+export interface DeliveryStore {
+  /** True for exactly one caller per (platform, id) across every copy sharing the store. */
+  claimDelivery(platform: Platform, deliveryId: string, now: Date): Promise<boolean>;
+}
+
+export interface Storage extends TipStore, ReportStore, TipSubscriptionStore, TipVoteStore, DeliveryStore {
   /** Asks and votes; question text only when STORE_QUESTIONS is on. */
   readonly recorder: UsageRecorder;
   /** A repeat guard every process sharing this database sees. */

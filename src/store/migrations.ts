@@ -121,4 +121,14 @@ export const MIGRATIONS: readonly string[] = [
     at   INTEGER NOT NULL
   );
   `,
+  // 4: platform deliveries taken (Slack event ids), so a retried event is answered by exactly one bot copy.
+  `
+  CREATE TABLE deliveries (
+    platform    TEXT    NOT NULL,
+    delivery_id TEXT    NOT NULL,
+    at          INTEGER NOT NULL,
+    PRIMARY KEY (platform, delivery_id)
+  );
+  CREATE INDEX deliveries_by_time ON deliveries (at);
+  `,
 ];

@@ -5,6 +5,7 @@ import { createSqliteHelpChannels } from './sqlite-help-channels.js';
 import { createSqliteRepeatGuard } from './sqlite-repeat-guard.js';
 import { createSqliteTipSubscriptions } from './sqlite-tip-subscriptions.js';
 import { createSqliteTipVotes } from './sqlite-tip-votes.js';
+import { createSqliteDeliveries } from './sqlite-deliveries.js';
 import { createSqliteTipStore } from './sqlite-tips.js';
 import { createSqliteRecorder, createSqliteReportStore } from './sqlite-usage.js';
 
@@ -37,6 +38,7 @@ export function openStore(options: StoreOptions): SqliteStorage {
     ...report,
     ...createSqliteTipSubscriptions(db),
     ...createSqliteTipVotes(db),
+    ...createSqliteDeliveries(db),
     recorder,
     helpChannels: createSqliteHelpChannels(db),
     repeatGuard(cooldownSeconds) {

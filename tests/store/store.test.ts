@@ -40,7 +40,7 @@ describe('opening the store', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
-    expect(tables).toEqual(['asks', 'auto_replies', 'help_channels', 'recent_posts', 'store_markers', 'tip_posts', 'tip_rotation', 'tip_subscriptions', 'tip_votes', 'votes']);
+    expect(tables).toEqual(['asks', 'auto_replies', 'deliveries', 'help_channels', 'recent_posts', 'store_markers', 'tip_posts', 'tip_rotation', 'tip_subscriptions', 'tip_votes', 'votes']);
     db.close();
   });
 

@@ -34,7 +34,8 @@ export class DeliveryFilter {
     return !isRetry;
   }
 
-  private remember(id: string): void {
+  /** Marks an id as seen (the store took it for this copy). */
+  remember(id: string): void {
     this.seen.add(id);
     // Sets iterate in insertion order, so the first key is the oldest.
     if (this.seen.size > this.capacity) this.seen.delete(this.seen.values().next().value as string);

@@ -75,6 +75,7 @@ export async function startSlack(deps: AdapterDeps, options: StartSlackOptions =
     log,
     clock: deps.clock ?? (() => new Date()),
     ...(deps.reports !== undefined && { reports: deps.reports }),
+    ...(deps.deliveries !== undefined && { deliveries: deps.deliveries }),
     adminUserIds: config.adminUserIds,
     ...(deps.helpChannels !== undefined && { help: { store: deps.helpChannels, policy: deps.config.autoAnswer } }),
     ...(deps.tips !== undefined && { tips: { ...deps.tips, poster } }),

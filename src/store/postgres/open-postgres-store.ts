@@ -7,6 +7,7 @@ import { createPgPool, describePgUrl, type PgPool } from './pg-pool.js';
 import { createPgRepeatGuard } from './pg-repeat-guard.js';
 import { createPgTipSubscriptions } from './pg-tip-subscriptions.js';
 import { createPgTipVotes } from './pg-tip-votes.js';
+import { createPgDeliveries } from './pg-deliveries.js';
 import { createPgTipStore } from './pg-tips.js';
 import { createPgRecorder, createPgReportStore } from './pg-usage.js';
 
@@ -56,6 +57,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     ...createPgReportStore(pool),
     ...createPgTipSubscriptions(pool),
     ...createPgTipVotes(pool),
+    ...createPgDeliveries(pool),
     recorder: {
       recordAsk: (record) => track(recorder.recordAsk(record)),
       recordVote: (record) => track(recorder.recordVote(record)),

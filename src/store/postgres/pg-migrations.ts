@@ -115,4 +115,14 @@ export const PG_MIGRATIONS: readonly string[] = [
     at   BIGINT NOT NULL
   );
   `,
+  // 3: platform deliveries taken (as SQLite's migration 4).
+  `
+  CREATE TABLE deliveries (
+    platform    TEXT   NOT NULL,
+    delivery_id TEXT   NOT NULL,
+    at          BIGINT NOT NULL,
+    PRIMARY KEY (platform, delivery_id)
+  );
+  CREATE INDEX deliveries_by_time ON deliveries (at);
+  `,
 ];

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendEvent } from '../../fixtures/slack/signed-request.js';
 import { startTestSlack, type TestSlack } from '../../fixtures/slack/start-test-slack.js';
+import { openTempStore, type TempStore } from '../../fixtures/store/temp-store.js';
 
 type Json = Record<string, unknown>;
 
@@ -84,15 +85,16 @@ describe('Events API: mentions, DMs, retries', () => {
       const res = await sendEvent(t.baseUrl, event, 'Ev-retry-1', { headers: { 'x-slack-retry-num': num, 'x-slack-retry-reason': reason } });
       expect(res.status).toBe(200); // acked, so Slack stops retrying
     }
-    // an unseen retry after a timeout may have been answered by a sibling instance: dropped too
-    await sendEvent(t.baseUrl, dm('why-lighter', { channel: 'D0RETRY' }), 'Ev-retry-unseen', {
-      headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' },
+    // A retry of an event no copy took (the store has no record of it: its first delivery was refused) is answered, once.
+    await sendEvent(t.baseUrl, dm('why-lighter', { channel: 'D0RETRYNEW' }), 'Ev-retry-unseen', {
+      headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_error' },
     });
     await sendEvent(t.baseUrl, dm('why-lighter', { channel: 'D0MARK2' }), 'Ev-retry-mark');
     // The later event is answered, so every retry before it had its turn (and would have posted first).
     await t.fake.waitFor('chat.postMessage', (c) => c.body['channel'] === 'D0MARK2');
     expect(postsTo('D0RETRY')).toHaveLength(1);
-    expect(t.logs.some((l) => /ignoring a retried Slack event/.test(l.msg))).toBe(true);
+    expect(postsTo('D0RETRYNEW')).toHaveLength(1);
+    expect(t.logs.some((l) => /ignoring a Slack event delivered again: a bot copy already took it/.test(l.msg))).toBe(true);
   });
 
   it('a retry of a delivery that never reached us (connection_failed) is answered once', async () => {
@@ -120,5 +122,59 @@ describe('Events API: mentions, DMs, retries', () => {
     await sendEvent(t.baseUrl, dm('<!channel> <@U999> @everyone why-lighter', { channel: 'D0INJ' }), 'Ev-inj-dm');
     const post = await t.fake.waitFor('chat.postMessage', (c) => c.body['channel'] === 'D0INJ');
     expect(JSON.stringify(post.body)).not.toMatch(/<[@!#]|@(everyone|here|channel)\b/);
+  });
+});
+
+describe('Events API across two bot copies sharing one store', () => {
+  let temp: TempStore;
+  let a: TestSlack;
+  let b: TestSlack;
+  beforeAll(async () => {
+    temp = openTempStore();
+    a = await startTestSlack({ store: temp.store });
+    b = await startTestSlack({ store: temp.store });
+  });
+  afterAll(async () => {
+    await a?.stop();
+    await b?.stop();
+    temp?.remove();
+  });
+
+  it('a retry after a slow ack that reaches the other copy is not answered again; one no copy took is answered there', async () => {
+    const answered = dm('why-lighter', { channel: 'D0TWOCOPY' });
+    await sendEvent(a.baseUrl, answered, 'Ev-two-1');
+    await a.fake.waitFor('chat.postMessage', (c) => c.body['channel'] === 'D0TWOCOPY');
+    await sendEvent(b.baseUrl, answered, 'Ev-two-1', { headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } });
+    // Copy A refused this one while draining (503), so only B ever sees it, as a retry after an HTTP error.
+    await sendEvent(b.baseUrl, dm('why-lighter', { channel: 'D0DRAINED' }), 'Ev-two-2', { headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_error' } });
+    await b.fake.waitFor('chat.postMessage', (c) => c.body['channel'] === 'D0DRAINED');
+    await sendEvent(b.baseUrl, dm('why-lighter', { channel: 'D0MARKTWO' }), 'Ev-two-mark');
+    await b.fake.waitFor('chat.postMessage', (c) => c.body['channel'] === 'D0MARKTWO');
+    const posts = (channel: string) => [...a.fake.callsOf('chat.postMessage'), ...b.fake.callsOf('chat.postMessage')].filter((c) => c.body['channel'] === channel);
+    expect(posts('D0TWOCOPY')).toHaveLength(1);
+    expect(posts('D0DRAINED')).toHaveLength(1);
+  });
+});
+
+describe('Events API without a store (this copy\'s memory decides)', () => {
+  let t: TestSlack;
+  beforeAll(async () => {
+    const temp = openTempStore();
+    // The store's recorder and guard, but no delivery claims: the conservative rule of delivery-filter.ts applies.
+    const { claimDelivery: _unused, ...withoutDeliveries } = temp.store;
+    t = await startTestSlack({ store: withoutDeliveries });
+    cleanupStores.push(temp);
+  });
+  const cleanupStores: TempStore[] = [];
+  afterAll(async () => {
+    await t?.stop();
+    cleanupStores.forEach((s) => s.remove());
+  });
+
+  it('an unseen retry after a timeout may have been answered by a sibling: dropped', async () => {
+    await sendEvent(t.baseUrl, dm('why-lighter', { channel: 'D0NOSTORE' }), 'Ev-nostore-1', { headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } });
+    await sendEvent(t.baseUrl, dm('why-lighter', { channel: 'D0NOSTOREMARK' }), 'Ev-nostore-mark');
+    await t.fake.waitFor('chat.postMessage', (c) => c.body['channel'] === 'D0NOSTOREMARK');
+    expect(t.fake.callsOf('chat.postMessage').filter((c) => c.body['channel'] === 'D0NOSTORE')).toHaveLength(0);
   });
 });

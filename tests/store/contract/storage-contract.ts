@@ -323,6 +323,18 @@ export function describeStorageContract(name: string, create: () => Promise<Stor
       });
     });
 
+    describe('deliveries', () => {
+      it('of many simultaneous claims of one event id from two copies, exactly one wins; ids are per platform', async () => {
+        const a = await open();
+        const b = await open();
+        const now = at('2025-05-01T10:00:00Z');
+        const results = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).claimDelivery('slack', 'Ev123', now)));
+        expect(results.filter(Boolean)).toHaveLength(1);
+        expect(await a.claimDelivery('discord', 'Ev123', now)).toBe(true);
+        expect(await b.claimDelivery('slack', 'Ev124', now)).toBe(true);
+      });
+    });
+
     describe('the handle', () => {
       it('ping answers, description names the database, and close can be called twice', async () => {
         const s = await open();

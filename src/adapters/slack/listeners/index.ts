@@ -15,6 +15,7 @@ import { ANSWER_MESSAGE_CALLBACK, handleMessageShortcut } from './message-shortc
 import { handleNotHelpful } from './not-helpful.js';
 import { handleReplyInThread } from './reply-in-thread.js';
 import { retryFilter } from './retry-filter.js';
+import { DeliveryFilter } from '../delivery-filter.js';
 import { handleSlashCommand } from './slash-command.js';
 import { handleTipsCommand, isTipsCommand } from './tips-command.js';
 
@@ -22,7 +23,7 @@ export const SLASH_COMMAND = '/vmvc';
 
 /** Wires every listener, the retry filter and the error handler onto the app. */
 export function registerListeners(app: App, deps: ListenerDeps): void {
-  app.use(retryFilter(deps.log));
+  app.use(retryFilter(deps.log, new DeliveryFilter(), deps.deliveries, deps.clock));
   app.command(SLASH_COMMAND, (args) =>
     isAutoAnswerCommand(args.command.text)
       ? handleAutoAnswerCommand(args, deps)

@@ -1,3 +1,4 @@
+import type { DeliveryStore } from '../../../core/storage.js';
 import type { Core } from '../../../core/create-core.js';
 import type { RepeatGuard } from '../../../core/repeat-guard.js';
 import type { ReportStore } from '../../../core/storage.js';
@@ -20,4 +21,6 @@ export interface ListenerDeps {
   help?: HelpChannelDeps;
   /** Daily tips set from chat (`/vmvc tips`), with the poster `tips next` uses; absent without a store. */
   tips?: TipsDeps & { poster: Poster };
+  /** Event ids taken by any bot copy (the store's); without it, only this copy's memory decides retries. */
+  deliveries?: DeliveryStore;
 }
