@@ -1,3 +1,5 @@
+import type { AskOptions } from '../../core/commands/ask.js';
+import type { Reply } from '../../core/commands/command.js';
 import type { Core, CoreOptions } from '../../core/create-core.js';
 import { readCachedKnowledge, savedIndexFor } from '../../core/knowledge/cache.js';
 import { KNOWLEDGE_FILES, defaultKnowledgeDir } from '../../core/knowledge/files.js';
@@ -27,4 +29,24 @@ export async function coreFor(env: Record<string, string | undefined>, options: 
   const core = createCore(knowledge, { ...options, ...(saved.data && { savedIndex: saved.data }) });
   if (saved.data === undefined) saved.save(core.index.data());
   return core;
+}
+
+/** What `vmvc ask` needs: the engine and the answer cards, without the rest of the core. */
+export interface Asker {
+  ask(question: string, options?: AskOptions): Reply;
+}
+
+/**
+ * The answer engine alone, for `vmvc ask`: the same index (saved or built) and
+ * the same askQuestion the core runs, but none of the other commands' modules,
+ * which a cold ask would otherwise load for nothing. The CLI records no asks.
+ */
+export async function askerFor(env: Record<string, string | undefined>, dir?: string): Promise<Asker> {
+  const [{ buildMatchIndex }, { askQuestion }] = await Promise.all([import('../../core/match/match-index.js'), import('../../core/commands/ask.js')]);
+  const knowledge = await knowledgeFor(env, dir);
+  const saved = savedIndexFor(knowledge);
+  const index = buildMatchIndex(knowledge, saved.data ? { saved: saved.data } : {});
+  if (saved.data === undefined) saved.save(index.data());
+  const ctx = { knowledge, index, random: Math.random, usage: [] };
+  return { ask: (question, options) => askQuestion(question, ctx, options) };
 }

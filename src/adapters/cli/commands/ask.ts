@@ -1,17 +1,16 @@
 import { createInterface } from 'node:readline';
-import type { Core } from '../../../core/create-core.js';
 import { UsageError, type CliCommand, type CliIo } from '../cli-command.js';
-import { coreFor } from '../load-core.js';
+import { askerFor, type Asker } from '../load-core.js';
 import { parseFlags } from '../parse-flags.js';
 import { renderText } from '../../../render/text.js';
 import { replyJson, writeCard } from '../write-card.js';
 import { formatExplanation } from '../format-explanation.js';
 
 /** Answers each stdin line as it arrives, so a long pipe streams instead of waiting for EOF. */
-async function askBatch(core: Core, io: CliIo, json: boolean, explain: boolean): Promise<number> {
+async function askBatch(asker: Asker, io: CliIo, json: boolean, explain: boolean): Promise<number> {
   const lines = createInterface({ input: io.stdin, crlfDelay: Infinity, terminal: false });
   for await (const line of lines) {
-    const reply = core.ask(line, { platform: 'cli' }, { explain });
+    const reply = asker.ask(line, { explain });
     const out = json ? `${replyJson(reply)}\n` : `${renderText(reply.card)}\n${explain ? `${formatExplanation(reply)}\n` : ''}\n`;
     if (!io.stdout.write(out)) await new Promise((resolve) => io.stdout.once('drain', resolve));
   }
@@ -32,12 +31,12 @@ export const askCommand: CliCommand = {
     const { values, positionals } = parseFlags(args, { json: { type: 'boolean', default: false }, explain: { type: 'boolean', default: false }, dir: { type: 'string' } });
     const explain = values.explain === true;
     const question = positionals.join(' ');
-    const core = await coreFor(io.env, {}, values.dir);
+    const asker = await askerFor(io.env, values.dir);
     if (positionals.length === 0) {
       if (io.stdin.isTTY) throw new UsageError('give a question, or pipe questions on stdin');
-      return askBatch(core, io, values.json === true, explain);
+      return askBatch(asker, io, values.json === true, explain);
     }
-    const reply = core.ask(question, { platform: 'cli' }, { explain });
+    const reply = asker.ask(question, { explain });
     if (values.json) io.stdout.write(`${replyJson(reply)}\n`);
     else {
       writeCard(io, reply);
