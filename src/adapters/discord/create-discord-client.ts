@@ -21,6 +21,9 @@ function restOptions(config: Pick<DiscordConfig, 'apiUrl'>): Partial<RESTOptions
   return {
     ...(config.apiUrl !== undefined && { api: restBaseUrl(config.apiUrl) }),
     rejectOnRateLimit: (info) => Math.max(info.timeToReset, info.retryAfter) > MAX_RATE_LIMIT_WAIT_MS,
+    // discord.js re-sends a request after a 5xx or a timeout (3 times by default). An interaction reply or
+    // follow-up that failed that way may have been posted, so it is never sent again (tests/adapters/discord/interactions.test.ts).
+    retries: 0,
   };
 }
 

@@ -222,6 +222,16 @@ describe('Discord errors never crash the bot', () => {
     expect(next.body.data.embeds?.[0]?.title).toBeDefined();
   });
 
+  it('a 5xx on the interaction callback is not sent again (it may have gone through): one request, one log line', async () => {
+    const flaky = askCommand('why-lighter', { id: nextInteractionId(), channelId: freshChannel() });
+    bot.fake.failRoute(new RegExp(`^/interactions/${flaky.id}/`), { status: 500, code: 0, message: '500: Internal Server Error' });
+    bot.fake.dispatch('INTERACTION_CREATE', flaky);
+    await expect.poll(() => bot.logs.some((l) => l.interactionId === flaky.id && l.level >= 40)).toBe(true);
+    // A later interaction answered proves the client had every chance to retry the failed one first.
+    await send(askCommand('kernel-sharing', { channelId: freshChannel() }));
+    expect(bot.fake.requests.filter((r) => r.path.startsWith(`/interactions/${flaky.id}/`))).toHaveLength(1);
+  });
+
   it('logs missing permissions (50013) clearly', async () => {
     const denied = askCommand('startup-time', { id: nextInteractionId(), channelId: freshChannel() });
     bot.fake.failRoute(new RegExp(`^/interactions/${denied.id}/`), { status: 403, code: 50013, message: 'Missing Permissions' });
