@@ -40,6 +40,9 @@ describe('vmvc store copy: from the SQLite file to PostgreSQL (CLI and bot as ch
     const figures = (out: string) => out.slice(0, out.indexOf('\n\n', out.indexOf('unanswered')));
     expect(figures(fromPostgres.stdout)).toBe(figures(fromSqlite.stdout));
     expect(fromPostgres.stdout).toMatch(/^Database: postgres:\/\/vmvc@127\.0\.0\.1:\d+\/vmvc_test_\w+ \(DATABASE_URL\)$/m);
+    const tipsStatus = await runCliAsync(['tips', 'status'], { env: { DATABASE_URL: pg.url } });
+    expect(tipsStatus.status).toBe(0);
+    expect(tipsStatus.stdout).toMatch(/^Database: postgres:\/\/vmvc@/m);
   });
 
   it('refuses a missing SQLite store and a bad URL with one clear line', async () => {
