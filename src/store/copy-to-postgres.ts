@@ -1,5 +1,6 @@
 import type { SqliteDatabase } from './open-database.js';
 import pg from 'pg';
+import { TIP_ENV_IMPORT_MARKER } from './tip-subscription-row.js';
 
 /**
  * What `vmvc store copy` moves from the SQLite file into PostgreSQL: every
@@ -72,6 +73,11 @@ export async function copySqliteToPostgres(sqlite: SqliteDatabase, url: string):
 }
 
 async function copyAll(sqlite: SqliteDatabase, client: pg.Client): Promise<CopiedTable[]> {
+  // SQLite already imported the environment's tip channels, and people may have changed them since (`tips off` removes a row):
+  // a PostgreSQL copy (or a CLI command) that imported them again into the new database does not get to bring them back.
+  if (sqlite.prepare('SELECT 1 FROM store_markers WHERE name = ?').get(TIP_ENV_IMPORT_MARKER) !== undefined) {
+    await client.query('DELETE FROM tip_subscriptions WHERE updated_by IS NULL');
+  }
   {
     const results: CopiedTable[] = [];
     for (const spec of TABLES) {

@@ -71,7 +71,7 @@ describe('vmvc store copy: from the SQLite file to PostgreSQL (CLI and bot as ch
 });
 
 describe('store copy and the environment import', () => {
-  it('a schedule set in chat (SQLite) replaces the one an earlier PostgreSQL copy imported from the environment', async () => {
+  it('what people set in chat in SQLite wins over an earlier import into PostgreSQL: a moved channel keeps its time, a channel turned off stays off', async () => {
     const { openStore } = await import('../../src/store/open-store.js');
     const { openDatabase } = await import('../../src/store/open-database.js');
     const { openPostgresStore } = await import('../../src/store/postgres/open-postgres-store.js');
@@ -80,11 +80,27 @@ describe('store copy and the environment import', () => {
     const db = await createTestDatabase();
     try {
       const sqlite = openStore({ dataDir: dir });
+      // The environment was imported into SQLite; then one channel was moved in chat and another turned off.
+      await sqlite.importTipSubscriptions(
+        [
+          { platform: 'slack', channelId: 'C0TIPS', schedule: '0 9 * * 1-5', timezone: 'UTC' },
+          { platform: 'slack', channelId: 'C0OFF', schedule: '0 9 * * 1-5', timezone: 'UTC' },
+        ],
+        new Date('2025-04-01T00:00:00Z'),
+      );
       await sqlite.saveTipSubscription({ platform: 'slack', channelId: 'C0TIPS', schedule: '30 16 * * *', timezone: 'America/Los_Angeles' }, 'admin-hash', new Date('2025-05-01T00:00:00Z'));
+      await sqlite.removeTipSubscription('slack', 'C0OFF');
       const file = sqlite.description;
       await sqlite.close();
       const target = await openPostgresStore({ url: db.url });
-      await target.importTipSubscriptions([{ platform: 'slack', channelId: 'C0TIPS', schedule: '0 9 * * 1-5', timezone: 'UTC' }], new Date('2025-06-01T00:00:00Z'));
+      // A PostgreSQL copy started before the move, with the same environment, imported both channels there.
+      await target.importTipSubscriptions(
+        [
+          { platform: 'slack', channelId: 'C0TIPS', schedule: '0 9 * * 1-5', timezone: 'UTC' },
+          { platform: 'slack', channelId: 'C0OFF', schedule: '0 9 * * 1-5', timezone: 'UTC' },
+        ],
+        new Date('2025-06-01T00:00:00Z'),
+      );
       const raw = openDatabase(file);
       try {
         await copySqliteToPostgres(raw, db.url);
@@ -93,6 +109,7 @@ describe('store copy and the environment import', () => {
         raw.close();
       }
       expect(await target.tipSubscription('slack', 'C0TIPS')).toMatchObject({ schedule: '30 16 * * *', timezone: 'America/Los_Angeles', setInChat: true });
+      expect(await target.tipSubscription('slack', 'C0OFF')).toBeUndefined();
       await target.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });

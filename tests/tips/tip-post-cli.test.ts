@@ -40,7 +40,7 @@ describe('vmvc tip --post', () => {
       expect(await runCli(['tip', '--post'], io)).toBe(0);
       expect(err()).toBe('');
       // One line per subscribed channel, in the store's order (platform, then channel).
-      expect(out()).toMatch(/^discord 123456789012345678: posted tip #\d+ \(message \d+\)\nslack C0TIPS01: posted tip #\d+ \(message [\d.]+\)\n$/);
+      expect(out()).toMatch(/^discord 123456789012345678: posted tip #\d+ \(message \d+\)\nslack C0TIPS01: posted tip #\d+ \(message [\d.]+\)\n\nData folder: .+\n$/);
     }
     const slackPosts = fake.of('slack:C0TIPS01');
     const discordPosts = fake.of(`discord:${DISCORD_CHANNEL}`);

@@ -9,6 +9,7 @@ import { createDiscordPoster } from '../../discord/discord-poster.js';
 import { createSlackPoster } from '../../slack/slack-poster.js';
 import { manualSlotKey } from '../../../tips/schedule.js';
 import { pauseIfRemoved } from '../../../tips/pause-removed.js';
+import { dataFolderLine } from '../data-folder.js';
 import { importEnvTipChannels } from '../../../tips/env-import.js';
 import { postSlotToChannels } from '../../../tips/tip-scheduler.js';
 import { UsageError, type CliCommand, type CliIo } from '../cli-command.js';
@@ -44,12 +45,16 @@ async function postNow(io: CliIo, config: Config, knowledge: Knowledge): Promise
     const posters: Poster[] = [];
     if (config.slack) posters.push(createSlackPoster(config.slack, log));
     if (config.discord) posters.push(createDiscordPoster(config.discord, log));
+    // A channel whose platform has no token here is named, not silently left out.
+    const unposted = channels.filter((c) => !posters.some((p) => p.platform === c.platform));
+    for (const c of unposted) io.stdout.write(`${c.platform} ${c.channelId}: not posted: ${c.platform === 'slack' ? 'SLACK_BOT_TOKEN' : 'DISCORD_TOKEN'} is not set here\n`);
     const results = await postSlotToChannels({ store, posters, channels, knowledge, log }, manualSlotKey(new Date()));
     for (const r of results) {
       io.stdout.write(`${describeResult(r)}\n`);
       // The same rule as the schedule: a channel the bot was removed from is paused, not tried again and again.
       if (await pauseIfRemoved(store, r, log, new Date())) io.stdout.write(`  paused: the bot is no longer in ${r.slot.channelId}; /vmvc tips here there resumes it\n`);
     }
+    io.stdout.write(`\n${dataFolderLine(config)}\n`);
     return results.length === channels.length && results.every((r) => r.status === 'posted') ? 0 : 1;
   } finally {
     await store.close();
