@@ -1,4 +1,5 @@
 import { config as loadDotenv } from 'dotenv';
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { Cron } from 'croner';
 import type { AutoAnswerPolicy } from './core/help-channels.js';
@@ -124,7 +125,10 @@ export const envSchema = z
       .trim()
       .optional()
       .transform((v) => (v === undefined || v === '' ? '0.0.0.0' : v))
-      .refine((v) => /^[A-Za-z0-9.:%-]+$/.test(v), { message: 'must be an interface address or host name, e.g. 0.0.0.0, 127.0.0.1 or ::' }),
+      // An IP address, or a host name that is not digits and dots (999.1.1.1 is neither: caught here, not at listen time).
+      .refine((v) => isIP(v) !== 0 || (/^(?=.{1,253}$)([A-Za-z0-9-]{1,63}\.)*[A-Za-z0-9-]{1,63}$/.test(v) && !/^[\d.]+$/.test(v)), {
+        message: 'must be an interface address or host name, e.g. 0.0.0.0, 127.0.0.1 or ::',
+      }),
     HEALTH_PORT: optionalIntText(1, 65535),
     DISCORD_TOKEN: optionalText.refine((v) => v === undefined || /^[\w-]+\.[\w-]+\.[\w-]+$/.test(v), {
       message: 'must be a bot token (three dot-separated parts, from the Bot page)',
@@ -163,8 +167,9 @@ export const envSchema = z
       .optional()
       .transform((v) => (v === undefined || v === '' ? './data' : v)),
     STORE_QUESTIONS: booleanText(true),
-    DATABASE_URL: optionalText.refine((v) => v === undefined || /^postgres(ql)?:\/\/[^\s]+$/.test(v), {
-      message: 'must be a PostgreSQL URL such as postgres://vmvc:secret@db.internal:5432/vmvc (leave it unset for the embedded SQLite file in DATA_DIR)',
+    DATABASE_URL: optionalText.superRefine((v, ctx) => {
+      const problem = v === undefined ? undefined : postgresUrlProblem(v);
+      if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
     }),
     DATABASE_POOL_SIZE: intText(10, 1, 100),
     REPEAT_COOLDOWN_SECONDS: intText(120, 0, 86_400),
@@ -285,6 +290,23 @@ function isTimeZone(tz: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * What is wrong with a DATABASE_URL, in words an operator can act on; undefined when pg can use it.
+ * The password is never echoed.
+ */
+function postgresUrlProblem(v: string): string | undefined {
+  const example = 'such as postgres://vmvc:secret@db.internal:5432/vmvc (leave it unset for the embedded SQLite file in DATA_DIR)';
+  if (!/^postgres(ql)?:\/\/\S+$/.test(v)) return `must be a PostgreSQL URL ${example}`;
+  let url: URL;
+  try {
+    url = new URL(v);
+  } catch {
+    return `is not a URL pg can read: check the port (1 to 65535) and percent-encode any # ? / @ : in the user or password (e.g. # as %23), ${example}`;
+  }
+  if (url.hash !== '' || url.hostname === '') return `is cut short by a # ? / or @ in the user or password: percent-encode them (e.g. # as %23), ${example}`;
+  return undefined;
 }
 
 /** Validates an environment object; pure, so tests pass plain objects. */

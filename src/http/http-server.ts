@@ -59,7 +59,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     throw new StartupError(
       code === 'EADDRINUSE'
         ? `${options.portVariable} ${options.port} is already in use on ${options.host}: stop the other process or set ${options.portVariable}`
-        : code === 'EADDRNOTAVAIL'
+        : code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND'
           ? `HOST ${options.host} is not an address of this machine: set HOST to one of its interfaces (or 0.0.0.0 for all)`
           : `HTTP listener failed on ${options.host}:${options.port}: ${(err as Error).message}`,
     );

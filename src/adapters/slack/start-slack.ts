@@ -91,7 +91,11 @@ export async function startSlack(deps: AdapterDeps, options: StartSlackOptions =
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       throw new StartupError(
-        code === 'EADDRINUSE' ? `PORT ${port} is already in use: stop the other process or set PORT` : `Slack HTTP listener failed on port ${port}: ${String(err)}`,
+        code === 'EADDRINUSE'
+          ? `PORT ${port} is already in use: stop the other process or set PORT`
+          : code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND'
+            ? `HOST ${deps.config.http.host} is not an address of this machine: set HOST to one of its interfaces (or 0.0.0.0 for all)`
+            : `Slack HTTP listener failed on HOST ${deps.config.http.host}, PORT ${port}: ${String(err)}`,
       );
     }
     const bound = server.address() as AddressInfo;
