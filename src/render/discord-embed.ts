@@ -148,7 +148,8 @@ function buildFields(card: Card): APIEmbedField[] {
     case 'help':
       return [
         { name: 'Commands', value: card.commands.map((c) => `\`/vmvc ${c.usage}\` ${c.summary}`).join('\n') },
-        { name: 'Try', value: card.examples.map((e) => `- ${e}`).join('\n') },
+        // An empty field is rejected by Discord (the value must not be empty).
+        ...(card.examples.length > 0 ? [{ name: 'Try', value: card.examples.map((e) => `- ${e}`).join('\n') }] : []),
       ];
     default:
       return [];

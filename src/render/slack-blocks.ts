@@ -217,7 +217,9 @@ function kindBlocks(card: Card, budget: number): KnownBlock[] {
     case 'help': {
       const commands = ['**Commands**', ...card.commands.map((c) => `- \`/vmvc ${c.usage}\` ${c.summary}`)].join('\n');
       const examples = ['**Try**', ...card.examples.map((e) => `- /vmvc ${e}`)].join('\n');
-      return [section(fitMarkup(commands, SLACK_SECTION_TEXT_MAX)), section(fitMarkup(examples, SLACK_SECTION_TEXT_MAX))].slice(0, budget);
+      const blocks = [section(fitMarkup(commands, SLACK_SECTION_TEXT_MAX))];
+      if (card.examples.length > 0) blocks.push(section(fitMarkup(examples, SLACK_SECTION_TEXT_MAX)));
+      return blocks.slice(0, budget);
     }
     default:
       return [];

@@ -71,7 +71,7 @@ export function renderText(card: Card, options: TextRenderOptions = {}): string 
       break;
     case 'help':
       parts.push(wrapText(['Commands:', ...card.commands.map((c) => `  /vmvc ${c.usage.padEnd(22)}  ${c.summary}`)].join('\n'), width));
-      parts.push(['Try:', ...card.examples.map((e) => `  ${e}`)].join('\n'));
+      if (card.examples.length > 0) parts.push(['Try:', ...card.examples.map((e) => `  ${e}`)].join('\n'));
       break;
     default:
       break;

@@ -63,6 +63,18 @@ describe('console (npm start with no tokens)', () => {
     expect(r.stdout.trimEnd().endsWith('bye')).toBe(true);
   });
 
+  it('channel settings (tips, autoanswer) are listed in help and explained, never taken as questions for the report', () => {
+    const cwd = tempCwd();
+    const run = spawnSync(process.execPath, [MAIN], { cwd, input: '/vmvc help\n/vmvc tips status\n/vmvc autoanswer on\nquit\n', env: cleanEnv({ DATA_DIR: cwd }), encoding: 'utf8', timeout: 20_000 });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/\/vmvc tips here \[HH:MM\]/);
+    expect(run.stdout).toMatch(/\/vmvc tips is a channel setting/);
+    expect(run.stdout).toMatch(/\/vmvc autoanswer is a channel setting/);
+    const report = spawnSync(process.execPath, [path.join(path.dirname(MAIN), 'adapters/cli/bin.js'), 'report'], { cwd, env: cleanEnv({ DATA_DIR: cwd }), encoding: 'utf8', timeout: 20_000 });
+    expect(report.status).toBe(0);
+    expect(report.stdout).not.toMatch(/tips status|autoanswer/);
+  });
+
   it('exits cleanly on EOF and on SIGINT', async () => {
     const eof = startBot('');
     expect(eof.status).toBe(0);

@@ -153,6 +153,8 @@ const DISCORD_USAGE: Record<string, { usage: string; summary?: string }> = {
   compare: { usage: 'compare [dimension]' },
   tip: { usage: 'tip' },
   topics: { usage: 'topics' },
+  tips: { usage: 'tips here|off|status|next', summary: "This channel's daily tip: anyone can see the status; members with Manage Channels set it" },
+  autoanswer: { usage: 'autoanswer mode:on|off|status', summary: 'Help-channel mode: answer new questions here without being asked (Manage Channels)' },
   help: { usage: 'help' },
 };
 

@@ -1,4 +1,5 @@
 import { askCommand } from './ask.js';
+import { autoAnswerSettingCommand, tipsSettingCommand } from './channel-settings.js';
 import type { Command } from './command.js';
 import { compareCommand } from './compare.js';
 import { helpCommand } from './help.js';
@@ -7,7 +8,7 @@ import { tipCommand } from './tip.js';
 import { topicsCommand } from './topics.js';
 
 /** Every `/vmvc` command, in help order. Adapters read this list; add a command here and they all get it. */
-export const COMMANDS: readonly Command[] = [askCommand, compareCommand, tipCommand, topicsCommand, showCommand, helpCommand];
+export const COMMANDS: readonly Command[] = [askCommand, compareCommand, tipCommand, topicsCommand, showCommand, tipsSettingCommand, autoAnswerSettingCommand, helpCommand];
 
 export function findCommand(name: string): Command | undefined {
   const lower = name.toLowerCase();
