@@ -20,6 +20,8 @@ export interface ReportOptions {
 export interface UnansweredLine extends QuestionCount {
   /** The existing entry the question is closest to: add it there as an alias. Undefined: a new entry is needed. */
   closest?: { id: string; title: string; score: number };
+  /** Declined on purpose: how-to, troubleshooting, install or pricing, which the bot does not cover (no entry wanted). */
+  outsideScope?: boolean;
 }
 
 export interface ReportData {
@@ -64,6 +66,7 @@ export async function buildReport(store: ReportStore & Partial<Pick<TipVoteStore
     downvoted: downvoted.map(withTitle),
     unanswered: unanswered.map((q) => {
       const result = matchQuestion(core.index, q.normalized);
+      if (result.status === 'declined' && result.reason === 'operations') return { ...q, outsideScope: true };
       const best = result.candidates[0];
       // Only a question for us has a closest entry worth an alias; pizza has none.
       const ours = result.status !== 'declined' || result.scope >= SUGGEST_SCOPE_AT;
@@ -87,9 +90,11 @@ export function formatReport(data: ReportData, days: number): string {
   data.unanswered.forEach((q, i) => {
     lines.push(`  ${i + 1}. "${q.normalized}": ${q.count} time${q.count === 1 ? '' : 's'}`);
     lines.push(
-      q.closest
-        ? `     closest entry: ${q.closest.id} (${q.closest.title}): add the question to its aliases in knowledge/faq.yaml`
-        : '     no close entry: new entry needed',
+      q.outsideScope
+        ? '     outside what the bot covers (operating, troubleshooting, installing or pricing): declined on purpose, no entry needed'
+        : q.closest
+          ? `     closest entry: ${q.closest.id} (${q.closest.title}): add the question to its aliases in knowledge/faq.yaml`
+          : '     no close entry: new entry needed',
     );
   });
   lines.push('', 'Daily tips by votes:');
