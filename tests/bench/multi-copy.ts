@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { freePort, startBotProcess, type BotProcess } from '../fixtures/bot-process.js';
+import { freePort, spawnBuiltBot, type BotProcess } from '../helpers/built-bot.js';
 import { FakeSlackApi } from '../fixtures/slack/fake-slack-api.js';
 import { sendSlashCommand, TEST_SIGNING_SECRET } from '../fixtures/slack/signed-request.js';
 import { createTestDatabase } from '../fixtures/store/postgres.js';
@@ -33,7 +33,7 @@ async function runWith(copies: number, databaseUrl: string, slack: FakeSlackApi)
       const port = await freePort();
       ports.push(port);
       bots.push(
-        startBotProcess(
+        spawnBuiltBot(
           { SLACK_BOT_TOKEN: 'xoxb-test-0000-token', SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET, SLACK_API_URL: slack.apiUrl, PORT: String(port), DATABASE_URL: databaseUrl },
           cwd,
         ),

@@ -1,6 +1,5 @@
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -9,6 +8,7 @@ import { loadKnowledge } from '../../src/core/knowledge/load.js';
 import { FakeSlackApi } from '../fixtures/slack/fake-slack-api.js';
 import { blockActionsPayload, sendInteraction, sendSlashCommand, TEST_SIGNING_SECRET } from '../fixtures/slack/signed-request.js';
 import { cleanEnv, spawn } from '../helpers/run-node.js';
+import { freePort } from '../helpers/built-bot.js';
 
 /**
  * `npm run soak`: does the bot's memory level off? The built bot
@@ -96,13 +96,6 @@ function buildRequest(i: number, baseUrl: string, slack: FakeSlackApi, faqIds: s
   return { kind: 'slash', send: () => sendSlashCommand(baseUrl, { text, user_id: userId, channel_id: channelId }) };
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 function rssMiB(pid: number): number {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8')

@@ -12,13 +12,20 @@ export interface LogLine {
   [key: string]: unknown;
 }
 
-export interface BuiltBot {
+export interface BotProcess {
   logs: LogLine[];
   stderr(): string;
-  /** Resolves with the exit code. */
+  /** Resolves with the exit code (null after a signal). */
   exited: Promise<number | null>;
   waitForLog(match: (line: LogLine) => boolean, timeoutMs?: number): Promise<LogLine>;
+  /** The "vmvc is running" line; rejects if the bot exits first or the deadline passes. */
+  running(timeoutMs?: number): Promise<LogLine>;
   signal(name: NodeJS.Signals): void;
+  /** Sends `name` (SIGKILL unless told otherwise) if still running and waits for the exit. */
+  stop(name?: NodeJS.Signals): Promise<number | null>;
+}
+
+export interface BuiltBot extends BotProcess {
   /** SIGKILL if still running, and removes the temp working folder. */
   cleanup(): void;
 }
@@ -31,21 +38,25 @@ export async function freePort(host = '127.0.0.1'): Promise<number> {
   return port;
 }
 
-/** Starts the bot in a temp working folder with `env` (plus DATA_DIR and LOG_LEVEL=info) and waits until it is running. */
-export async function startBuiltBot(env: Record<string, string>): Promise<BuiltBot> {
-  const cwd = mkdtempSync(path.join(os.tmpdir(), 'vmvc-built-bot-'));
-  const child = spawn(process.execPath, [MAIN], {
-    cwd,
-    env: cleanEnv({ DATA_DIR: path.join(cwd, 'data'), LOG_LEVEL: 'info', ...env }),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+/**
+ * Spawns the bot in `cwd` with `env` (plus LOG_LEVEL=info unless given) and
+ * returns at once: for tests that run several copies in one folder, kill and
+ * restart them (tests/main/multi-copy.test.ts, the multi-copy bench).
+ */
+export function spawnBuiltBot(env: Record<string, string>, cwd: string): BotProcess {
+  const child = spawn(process.execPath, [MAIN], { cwd, env: cleanEnv({ LOG_LEVEL: 'info', ...env }), stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
   const logs: LogLine[] = [];
   const waiters = new Set<(line: LogLine) => void>();
   createInterface({ input: child.stdout }).on('line', (text) => {
-    const line = JSON.parse(text) as LogLine;
+    let line: LogLine;
+    try {
+      line = JSON.parse(text) as LogLine;
+    } catch {
+      line = { level: 30, msg: text }; // a line something else printed: kept, not fatal to the test
+    }
     logs.push(line);
     for (const w of [...waiters]) w(line);
   });
@@ -72,22 +83,36 @@ export async function startBuiltBot(env: Record<string, string>): Promise<BuiltB
       });
     });
   };
-  const bot: BuiltBot = {
+  return {
     logs,
     stderr: () => stderr,
     exited,
     waitForLog,
+    running: (timeoutMs) => waitForLog((l) => l.msg.startsWith('vmvc is running'), timeoutMs),
     signal: (name) => void child.kill(name),
+    async stop(name = 'SIGKILL') {
+      if (child.exitCode === null && child.signalCode === null) child.kill(name);
+      return exited;
+    },
+  };
+}
+
+/** Starts the bot in a temp working folder with `env` (plus DATA_DIR and LOG_LEVEL=info) and waits until it is running. */
+export async function startBuiltBot(env: Record<string, string>): Promise<BuiltBot> {
+  const cwd = mkdtempSync(path.join(os.tmpdir(), 'vmvc-built-bot-'));
+  const bot = spawnBuiltBot({ DATA_DIR: path.join(cwd, 'data'), ...env }, cwd);
+  const built: BuiltBot = {
+    ...bot,
     cleanup() {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      void bot.stop('SIGKILL');
       rmSync(cwd, { recursive: true, force: true });
     },
   };
   try {
-    await waitForLog((l) => l.msg.startsWith('vmvc is running'));
+    await bot.running();
   } catch (err) {
-    bot.cleanup();
+    built.cleanup();
     throw err;
   }
-  return bot;
+  return built;
 }

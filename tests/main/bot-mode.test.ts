@@ -1,5 +1,4 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -11,6 +10,7 @@ import { FAKE_TOKEN } from '../fixtures/discord/start-bot.js';
 import { FakeSlackApi } from '../fixtures/slack/fake-slack-api.js';
 import { sendSlashCommand, TEST_SIGNING_SECRET } from '../fixtures/slack/signed-request.js';
 import { cleanEnv, MAIN, spawn } from '../helpers/run-node.js';
+import { freePort } from '../helpers/built-bot.js';
 
 /**
  * Bot mode as an operator runs it: the built entry (`npm start`) with Slack in
@@ -28,13 +28,6 @@ interface LogLine {
 const SLACK_TIP_CHANNEL = 'C0BOTTIPS1';
 const DISCORD_TIP_CHANNEL = '888888888888888888';
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {

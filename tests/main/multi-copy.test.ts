@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, startBotProcess, type BotProcess } from '../fixtures/bot-process.js';
+import { freePort, spawnBuiltBot, type BotProcess } from '../helpers/built-bot.js';
 import { startFakeDiscord, type FakeDiscord } from '../fixtures/discord/fake-discord.js';
 import { askCommand, buttonClick } from '../fixtures/discord/interactions.js';
 import { generateTestKeys, postInteraction, type TestKeys } from '../fixtures/discord/signed-interaction.js';
@@ -66,7 +66,7 @@ describe('three bot copies on one PostgreSQL', () => {
     cwd = mkdtempSync(path.join(os.tmpdir(), 'vmvc-multi-copy-'));
     for (let i = 0; i < COPIES; i++) ports.push(await freePort());
     // All three start at the same moment: the migration must run once, under its lock.
-    bots.push(...ports.map((port) => startBotProcess(env(port), cwd)));
+    bots.push(...ports.map((port) => spawnBuiltBot(env(port), cwd)));
     await Promise.all(bots.map((b) => b.running(30_000)));
   });
   afterAll(async () => {
@@ -112,7 +112,7 @@ describe('three bot copies on one PostgreSQL', () => {
           await bots[1]?.stop('SIGKILL');
         }
         if (i === 650) {
-          bots[1] = startBotProcess(env(ports[1] as number), cwd);
+          bots[1] = spawnBuiltBot(env(ports[1] as number), cwd);
           await bots[1].running(30_000);
         }
         // The load balancer: a copy that refuses the connection or drops it never gave an answer, so the request goes to the next copy.

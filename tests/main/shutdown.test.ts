@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { connect, createServer, type Socket } from 'node:net';
+import { connect, type Socket } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { FakeSlackApi } from '../fixtures/slack/fake-slack-api.js';
 import { TEST_SIGNING_SECRET } from '../fixtures/slack/signed-request.js';
 import { cleanEnv, MAIN, spawn } from '../helpers/run-node.js';
+import { freePort } from '../helpers/built-bot.js';
 
 /**
  * SIGTERM while a client holds a request half-sent. Bolt's HTTP server waits
@@ -21,13 +22,6 @@ interface LogLine {
   [key: string]: unknown;
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {

@@ -1,5 +1,4 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -10,6 +9,7 @@ import { FAKE_TOKEN, startBotAgainstFake, type BotHarness } from '../../fixtures
 import { FakeSlackApi } from '../../fixtures/slack/fake-slack-api.js';
 import { sendSlashCommand, TEST_SIGNING_SECRET } from '../../fixtures/slack/signed-request.js';
 import { cleanEnv, MAIN, spawn } from '../../helpers/run-node.js';
+import { freePort } from '../../helpers/built-bot.js';
 
 /**
  * Close codes after which Discord will not take the session back (4004: the
@@ -56,13 +56,6 @@ function startMain(env: Record<string, string>) {
   return { child, exited, logLine, remainingLines };
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe('a fatal gateway close while running (the built bot)', () => {
   let fake: FakeDiscord | undefined;
