@@ -1,35 +1,8 @@
-import type { ClaimOutcome, RotationState, TipPostRecord, TipPostStatus, TipSlot, TipStore } from '../core/storage.js';
+import type { ClaimOutcome, RotationState, TipPostRecord, TipSlot, TipStore } from '../core/storage.js';
 import type { Platform } from '../core/usage.js';
 import type { SqliteDatabase } from './open-database.js';
 import { parseRotation } from './rotation-json.js';
-
-interface TipPostRow {
-  platform: string;
-  channel_id: string;
-  slot_key: string;
-  tip_id: number;
-  status: string;
-  claimed_at: number;
-  finished_at: number | null;
-  message_id: string | null;
-  error: string | null;
-  attempts: number;
-}
-
-function toRecord(row: TipPostRow): TipPostRecord {
-  return {
-    platform: row.platform as Platform,
-    channelId: row.channel_id,
-    slotKey: row.slot_key,
-    tipId: row.tip_id,
-    status: row.status as TipPostStatus,
-    claimedAt: new Date(row.claimed_at),
-    ...(row.finished_at !== null && { finishedAt: new Date(row.finished_at) }),
-    ...(row.message_id !== null && { messageId: row.message_id }),
-    ...(row.error !== null && { error: row.error }),
-    attempts: row.attempts,
-  };
-}
+import { toTipPostRecord, type TipPostRow } from './tip-post-row.js';
 
 /** Tip slots and rotation on SQLite; the slot's primary key is the exactly-once rule. */
 export function createSqliteTipStore(db: SqliteDatabase): TipStore {
@@ -70,13 +43,13 @@ export function createSqliteTipStore(db: SqliteDatabase): TipStore {
 
   const tipPost = (slot: TipSlot): TipPostRecord | undefined => {
     const row = getPost.get(slot.platform, slot.channelId, slot.slotKey) as TipPostRow | undefined;
-    return row ? toRecord(row) : undefined;
+    return row ? toTipPostRecord(row) : undefined;
   };
 
   // The SQLite calls are synchronous; the interface is async for the server database's sake.
   const lastTipPost = (platform: Platform, channelId: string): TipPostRecord | undefined => {
     const row = lastPost.get(platform, channelId) as TipPostRow | undefined;
-    return row ? toRecord(row) : undefined;
+    return row ? toTipPostRecord(row) : undefined;
   };
 
   return {
@@ -105,7 +78,7 @@ export function createSqliteTipStore(db: SqliteDatabase): TipStore {
     tipPost: async (slot) => tipPost(slot),
     lastTipPost: async (platform, channelId) => lastTipPost(platform, channelId),
     async unconfirmedTipPosts(before) {
-      return (unconfirmed.all(before.getTime()) as TipPostRow[]).map(toRecord);
+      return (unconfirmed.all(before.getTime()) as TipPostRow[]).map(toTipPostRecord);
     },
     rotationState: async (platform, channelId) => rotationState(platform, channelId),
     recentlyPostedEntries: async (platform, channelId, since) =>

@@ -1,52 +1,22 @@
-import type { ClaimOutcome, RotationState, TipPostRecord, TipPostStatus, TipSlot, TipStore } from '../../core/storage.js';
+import type { ClaimOutcome, RotationState, TipPostRecord, TipSlot, TipStore } from '../../core/storage.js';
 import type { Platform } from '../../core/usage.js';
 import { parseRotation } from '../rotation-json.js';
 import { inTransaction, lockKey, type PgClient, type PgPool } from './pg-pool.js';
-
-interface TipPostRow {
-  platform: string;
-  channel_id: string;
-  slot_key: string;
-  tip_id: number;
-  status: string;
-  claimed_at: string;
-  finished_at: string | null;
-  message_id: string | null;
-  error: string | null;
-  attempts: number;
-}
-
-// BIGINT comes back as a string (it may not fit a JS number; ours are milliseconds and do).
-function toRecord(row: TipPostRow): TipPostRecord {
-  return {
-    platform: row.platform as Platform,
-    channelId: row.channel_id,
-    slotKey: row.slot_key,
-    tipId: row.tip_id,
-    status: row.status as TipPostStatus,
-    claimedAt: new Date(Number(row.claimed_at)),
-    ...(row.finished_at !== null && { finishedAt: new Date(Number(row.finished_at)) }),
-    ...(row.message_id !== null && { messageId: row.message_id }),
-    ...(row.error !== null && { error: row.error }),
-    attempts: row.attempts,
-  };
-}
+import { toTipPostRecord, TIP_POST_COLUMNS, type TipPostRow } from '../tip-post-row.js';
 
 type Queryable = PgPool | PgClient;
 
-const COLUMNS = 'platform, channel_id, slot_key, tip_id, status, claimed_at, finished_at, message_id, error, attempts';
-
 async function getPost(db: Queryable, slot: TipSlot): Promise<TipPostRecord | undefined> {
-  const { rows } = await db.query<TipPostRow>(`SELECT ${COLUMNS} FROM tip_posts WHERE platform = $1 AND channel_id = $2 AND slot_key = $3`, [slot.platform, slot.channelId, slot.slotKey]);
-  return rows[0] ? toRecord(rows[0]) : undefined;
+  const { rows } = await db.query<TipPostRow>(`SELECT ${TIP_POST_COLUMNS} FROM tip_posts WHERE platform = $1 AND channel_id = $2 AND slot_key = $3`, [slot.platform, slot.channelId, slot.slotKey]);
+  return rows[0] ? toTipPostRecord(rows[0]) : undefined;
 }
 
 async function lastPost(db: Queryable, platform: Platform, channelId: string): Promise<TipPostRecord | undefined> {
   const { rows } = await db.query<TipPostRow>(
-    `SELECT ${COLUMNS} FROM tip_posts WHERE platform = $1 AND channel_id = $2 ORDER BY claimed_at DESC, seq DESC LIMIT 1`,
+    `SELECT ${TIP_POST_COLUMNS} FROM tip_posts WHERE platform = $1 AND channel_id = $2 ORDER BY claimed_at DESC, seq DESC LIMIT 1`,
     [platform, channelId],
   );
-  return rows[0] ? toRecord(rows[0]) : undefined;
+  return rows[0] ? toTipPostRecord(rows[0]) : undefined;
 }
 
 async function getRotation(db: Queryable, platform: Platform, channelId: string): Promise<RotationState | undefined> {
@@ -111,8 +81,8 @@ export function createPgTipStore(pool: PgPool): TipStore {
     tipPost: (slot) => getPost(pool, slot),
     lastTipPost: (platform, channelId) => lastPost(pool, platform, channelId),
     async unconfirmedTipPosts(before) {
-      const { rows } = await pool.query<TipPostRow>(`SELECT ${COLUMNS} FROM tip_posts WHERE status = 'claimed' AND claimed_at <= $1 ORDER BY claimed_at`, [before.getTime()]);
-      return rows.map(toRecord);
+      const { rows } = await pool.query<TipPostRow>(`SELECT ${TIP_POST_COLUMNS} FROM tip_posts WHERE status = 'claimed' AND claimed_at <= $1 ORDER BY claimed_at`, [before.getTime()]);
+      return rows.map(toTipPostRecord);
     },
     rotationState: (platform, channelId) => getRotation(pool, platform, channelId),
     async recentlyPostedEntries(platform, channelId, since) {
