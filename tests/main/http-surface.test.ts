@@ -5,7 +5,10 @@ import { generateTestKeys, postInteraction } from '../fixtures/discord/signed-in
 import { FAKE_TOKEN } from '../fixtures/discord/start-bot.js';
 import { FakeSlackApi } from '../fixtures/slack/fake-slack-api.js';
 import { sendEvent, sendSlashCommand, TEST_SIGNING_SECRET } from '../fixtures/slack/signed-request.js';
-import { freePort, startBuiltBot, type BuiltBot } from '../helpers/built-bot.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { freePort, spawnBuiltBot, startBuiltBot, type BuiltBot } from '../helpers/built-bot.js';
 
 /**
  * The HTTP surface of the built bot (`npm start`) as an operator and an
@@ -43,6 +46,20 @@ function sample(text: string, series: string): number | undefined {
 }
 
 describe('Discord HTTP interactions mode (the built bot, no gateway)', () => {
+  it('a token Discord rejects stops start-up with one line and exit 1, though no gateway would have noticed', { timeout: 60_000 }, async () => {
+    const discord = await fakeDiscord();
+    discord.failRoute(/^\/users\/@me$/, { status: 401, code: 0, message: '401: Unauthorized' });
+    const cwd = mkdtempSync(path.join(os.tmpdir(), 'vmvc-bad-token-'));
+    cleanups.push(() => rmSync(cwd, { recursive: true, force: true }));
+    const child = spawnBuiltBot(
+      { DISCORD_TOKEN: FAKE_TOKEN, DISCORD_API_URL: discord.apiUrl, DISCORD_PUBLIC_KEY: generateTestKeys().publicKeyHex, PORT: String(await freePort()), HOST: '127.0.0.1', DATA_DIR: path.join(cwd, 'data') },
+      cwd,
+    );
+    cleanups.push(() => void child.stop('SIGKILL'));
+    expect(await child.exited).toBe(1);
+    expect(child.stderr()).toBe('vmvc: Discord rejected DISCORD_TOKEN: check the bot token on the Bot page of the Developer Portal (Reset Token, then copy it)\n');
+  });
+
   it('serves interactions, health, readiness and metrics on PORT, and counts a question', { timeout: 60_000 }, async () => {
     const discord = await fakeDiscord();
     const keys = generateTestKeys();

@@ -109,6 +109,9 @@ export async function startDiscord(deps: AdapterDeps): Promise<RunningDiscord> {
     }
   } else {
     useRestOnly();
+    // No login means nothing would notice a revoked token: replies would still work (interaction callbacks need
+    // none) while every tip and "Reply to message" failed. Ask Discord who we are once, and stop if it says no.
+    await checkToken(client, config.apiUrl);
     log.info('Discord HTTP interactions mode: no gateway connection; interactions arrive at POST /discord/interactions');
   }
 
@@ -140,6 +143,17 @@ export async function startDiscord(deps: AdapterDeps): Promise<RunningDiscord> {
       await client.destroy();
     },
   };
+}
+
+/** HTTP interactions mode: GET /users/@me with the bot token; a refusal or no answer becomes one StartupError line. */
+async function checkToken(client: Client, apiUrl: string | undefined): Promise<void> {
+  try {
+    await client.rest.get(Routes.user());
+  } catch (err) {
+    await client.destroy().catch(() => undefined);
+    if (isInvalidTokenError(err)) throw new StartupError('Discord rejected DISCORD_TOKEN: check the bot token on the Bot page of the Developer Portal (Reset Token, then copy it)');
+    throw new StartupError(`Could not reach Discord${apiUrl !== undefined ? ` at ${apiUrl}` : ''} to check DISCORD_TOKEN: ${describeDiscordError(err).reason}`);
+  }
 }
 
 /** Logs in and waits for READY; a refusal becomes one StartupError line. */
