@@ -54,22 +54,7 @@ const snowflake = optionalText.refine((v) => v === undefined || /^\d{15,21}$/.te
   message: 'must be a Discord id (15 to 21 digits)',
 });
 
-const intText = (fallback: number, min: number, max: number) =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .transform((v, ctx) => {
-      if (v === undefined || v === '') return fallback;
-      const n = Number(v);
-      if (!Number.isInteger(n) || n < min || n > max) {
-        ctx.addIssue({ code: 'custom', message: `must be a whole number from ${min} to ${max}` });
-        return z.NEVER;
-      }
-      return n;
-    });
-
-/** Like intText, but unset stays undefined (the feature is off). */
+/** A whole number in [min, max]; unset stays undefined (the feature is off). */
 const optionalIntText = (min: number, max: number) =>
   z
     .string()
@@ -84,6 +69,9 @@ const optionalIntText = (min: number, max: number) =>
       }
       return n;
     });
+
+/** Like optionalIntText, with `fallback` when unset. */
+const intText = (fallback: number, min: number, max: number) => optionalIntText(min, max).transform((n) => n ?? fallback);
 
 const probabilityText = (fallback: number, min: number, max: number) =>
   z
