@@ -37,8 +37,10 @@ describe('vmvc store copy: from the SQLite file to PostgreSQL (CLI and bot as ch
 
     const fromPostgres = await runCliAsync(['report', '--days', '1'], { env: { DATABASE_URL: pg.url } });
     expect(fromPostgres.status).toBe(0);
-    const figures = (out: string) => out.slice(0, out.indexOf('\n\n', out.indexOf('unanswered')));
+    // The first line names the window's start ("since …"), which moves with the clock between the two runs.
+    const figures = (out: string) => out.slice(out.indexOf('\n') + 1, out.indexOf('\n\n', out.indexOf('unanswered')));
     expect(figures(fromPostgres.stdout)).toBe(figures(fromSqlite.stdout));
+    expect(fromPostgres.stdout).toMatch(/^vmvc report: the last 1 day \(since \d{4}-\d\d-\d\d \d\d:\d\d UTC\)$/m);
     expect(fromPostgres.stdout).toMatch(/^Database: postgres:\/\/vmvc@127\.0\.0\.1:\d+\/vmvc_test_\w+ \(DATABASE_URL\)$/m);
     const tipsStatus = await runCliAsync(['tips', 'status'], { env: { DATABASE_URL: pg.url } });
     expect(tipsStatus.status).toBe(0);
