@@ -5,6 +5,7 @@ import { loadKnowledge } from '../../src/core/knowledge/load.js';
 import { MAX_SPELL_FIXES, describeMessage } from '../../src/core/match/features.js';
 import { FITTED_EXEMPLARS } from '../../src/core/match/fitted-exemplars.js';
 import { FITTED_MODEL } from '../../src/core/match/fitted-model.js';
+import { FITTED_WORD_SCOPE } from '../../src/core/match/fitted-word-scope.js';
 import { phrasingKey } from '../../src/core/match/phrasing-key.js';
 import { isInDomain, knowledgePhrasings, loadEvalSets, type LabelledMessage } from '../eval/eval-sets.js';
 import { engineVerdict } from '../eval/engine-verdict.js';
@@ -37,7 +38,8 @@ describe('evaluation data', () => {
   it('labels every answerable message with ids that exist', () => {
     const ids = new Set(core.knowledge.faq.map((e) => e.id));
     const dims = new Set(core.knowledge.comparison.map((d) => `compare:${d.id}`));
-    const unknown = messages.flatMap((m) => m.answers).filter((id) => !ids.has(id) && !dims.has(id));
+    // `compare` among other ids: the whole comparison table answers it too.
+    const unknown = messages.flatMap((m) => m.answers).filter((id) => !ids.has(id) && !dims.has(id) && id !== 'compare');
     expect(unknown).toEqual([]);
   });
 
@@ -62,8 +64,9 @@ describe('evaluation data', () => {
 
 describe('the committed model', () => {
   it('is what `npm run fit` produces from the committed data (weights are data, not hand edits)', () => {
-    const { models, exemplars } = fitModels(ROOT);
+    const { models, exemplars, wordScope } = fitModels(ROOT);
     expect(exemplars).toEqual(FITTED_EXEMPLARS);
+    expect(wordScope).toEqual(FITTED_WORD_SCOPE);
     for (const name of ['scope', 'rank', 'answer'] as const) {
       expect(models[name].features, name).toEqual([...FITTED_MODEL[name].features]);
       models[name].weights.forEach((w, i) => expect(w, `${name}.${models[name].features[i]}`).toBeCloseTo(FITTED_MODEL[name].weights[i] as number, 3));
@@ -75,7 +78,7 @@ describe('quality on data the fit never saw (floors a little below the measured 
   it('answers in-domain questions with a right card', () => {
     const all = summarise(judged(), 'all');
     const holdout = summarise(judged('holdout'), 'holdout');
-    expect(all.right / all.inDomain).toBeGreaterThanOrEqual(0.7);
+    expect(all.right / all.inDomain).toBeGreaterThanOrEqual(0.67);
     expect(holdout.right / holdout.inDomain).toBeGreaterThanOrEqual(0.85);
   });
 
@@ -85,6 +88,13 @@ describe('quality on data the fit never saw (floors a little below the measured 
     expect(pub.offDeclined / pub.offTopic).toBeGreaterThanOrEqual(0.97);
     expect(pub.offAnswered / pub.offTopic).toBeLessThanOrEqual(0.01);
     expect(channel.offAnswered / channel.offTopic).toBeLessThanOrEqual(0.05);
+  });
+
+  it('stays silent on most of a later, stricter collection: questions near the subject that the articles do not cover', () => {
+    const pub = summarise(judged('public-new'), 'public-new');
+    const channel = summarise(judged('channel-new'), 'channel-new');
+    expect(pub.offDeclined / pub.offTopic).toBeGreaterThanOrEqual(0.65);
+    expect(channel.offAnswered / channel.offTopic).toBeLessThanOrEqual(0.12);
   });
 
   it('prints a probability: at least 90% of answers given with confidence ≥ 0.9 are right', () => {

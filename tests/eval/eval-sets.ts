@@ -11,14 +11,17 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { phrasingKey } from '../../src/core/match/phrasing-key.js';
 
-export type SetName = 'tuning' | 'holdout' | 'public' | 'channel';
+export type SetName = 'tuning' | 'holdout' | 'public' | 'channel' | 'public-new' | 'channel-new';
 export type Part = 'fit' | 'test';
 
 export interface LabelledMessage {
   set: SetName;
   part: Part;
   text: string;
-  /** FAQ ids that answer it (a `compare:<dim>` label also accepts its row's entry), or empty for off-topic. */
+  /**
+   * FAQ ids that answer it (a `compare:<dim>` label also accepts its row's entry; `compare` among
+   * them, the whole table), or empty for off-topic.
+   */
   answers: string[];
   /** For the whole-table label `compare`. */
   wholeTable: boolean;
@@ -63,6 +66,7 @@ function read<T>(dir: string, file: string, key: string): T[] {
  * tuning: our own questions, written beside the knowledge (always fitted on).
  * holdout: written apart from the knowledge's phrasings (always judged on).
  * public and channel: split by hash between fitting and judging.
+ * public-new and channel-new: collected blind in a later round (December 2026), split the same way.
  */
 export interface LoadOptions {
   /**
@@ -84,6 +88,13 @@ export function loadEvalSets(dir: string, options: LoadOptions = {}): LabelledMe
   }
   for (const m of read<RawChannel>(dir, 'channel.yaml', 'messages')) {
     add('channel', partOf(m.text), m.text, m.kind === 'concept-question' ? (m.expect ?? 'unanswerable') : 'off-topic', { kind: m.kind });
+  }
+  // A later round's collection, split the same way, reported in rows of its own.
+  for (const file of ['public-answerable-3.yaml', 'public-offtopic-3.yaml']) {
+    for (const q of read<RawQuestion>(dir, file, 'questions')) add('public-new', partOf(q.q), q.q, q.expect, { ...(q.kind && { kind: q.kind }), ...(q.url && { url: q.url }) });
+  }
+  for (const m of read<RawChannel>(dir, 'channel-2.yaml', 'messages')) {
+    add('channel-new', partOf(m.text), m.text, m.kind === 'concept-question' ? (m.expect ?? 'unanswerable') : 'off-topic', { kind: m.kind });
   }
   // A judged message the fit has already seen in other words-identical form ("tell me a joke" in
   // both our sets, "ok" in every channel) would be judged on what was fitted: it counts as fitted.

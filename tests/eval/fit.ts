@@ -10,6 +10,8 @@
  * The reading of each message (whole, a sentence, the question after a
  * lead-in) depends on the models, so the fit runs twice: first on whole
  * messages, then on the readings the first models prefer.
+ * `--cross-validate` also prints what models fitted without each fold make of
+ * it: the figures to judge a change by before the judged part is looked at.
  */
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
@@ -19,9 +21,11 @@ import { loadKnowledge } from '../../src/core/knowledge/load.js';
 import { ANSWER_FEATURES, RANK_FEATURES, SCOPE_FEATURES } from '../../src/core/match/features.js';
 import { buildMatchIndex, type MatchIndex } from '../../src/core/match/match-index.js';
 import { buildExemplarIndex, type Exemplar } from '../../src/core/match/exemplars.js';
-import { bestJudgement, judge, type FittedModels, type Judgement } from '../../src/core/match/match-question.js';
+import { bestJudgement, judge, matchQuestion, type FittedModels, type Judgement } from '../../src/core/match/match-question.js';
 import { isInDomain, isRightAnswer, knowledgePhrasings, loadEvalSets, type LabelledMessage } from './eval-sets.js';
 import { fitLogistic, type Row } from './fit-logistic.js';
+import { fitWordScope } from './fit-word-scope.js';
+import type { WordScopeModel } from '../../src/core/match/word-scope.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const FOLDS = 5;
@@ -79,11 +83,20 @@ function fitAll(indexes: FoldIndexes, samples: readonly Sample[], faqOf: Map<str
 export interface FitResult {
   models: FittedModels;
   exemplars: Exemplar[];
+  wordScope: WordScopeModel;
   counts: Map<string, number>;
 }
 
+/** Per fitting message, judged by models fitted without its fold: what a change does before the judged part is looked at. */
+export interface CrossValidated {
+  m: LabelledMessage;
+  rankedRight: boolean;
+  answered: boolean;
+  right: boolean;
+}
+
 /** Fits all three models, and learns the exemplars, from the knowledge and evaluation data under `root`. */
-export function fitModels(root: string): FitResult {
+export function fitModels(root: string, options: { crossValidate?: (cv: CrossValidated[]) => void } = {}): FitResult {
   const knowledge = loadKnowledge(path.join(root, 'knowledge'), { cache: false });
   const bare = buildMatchIndex(knowledge, { exemplars: [] });
   const faqOf = new Map(knowledge.comparison.map((d) => [d.id, d.faq]));
@@ -93,28 +106,42 @@ export function fitModels(root: string): FitResult {
     answers: m.wholeTable ? ['compare'] : m.answers.map((a) => (a.startsWith('compare:') ? (faqOf.get(a.slice('compare:'.length)) ?? a) : a)),
   });
   const items = fitting.map((m) => ({ m, fold: foldOf(m.text), exemplar: exemplarOf(m) }));
-  const indexes: FoldIndexes = Array.from({ length: FOLDS }, (_, k) => ({
-    ...bare,
-    exemplars: buildExemplarIndex(
-      items.filter((x) => x.fold !== k).map((x) => x.exemplar),
-      bare.weight,
-    ),
-  }));
+  const indexes: FoldIndexes = Array.from({ length: FOLDS }, (_, k) => {
+    const others = items.filter((x) => x.fold !== k).map((x) => x.exemplar);
+    return { ...bare, exemplars: buildExemplarIndex(others, bare.weight), wordScope: fitWordScope(others) };
+  });
   const start: FittedModels = {
     scope: { features: SCOPE_FEATURES, weights: SCOPE_FEATURES.map(() => 0) },
     rank: { features: RANK_FEATURES, weights: RANK_FEATURES.map(() => 0) },
     answer: { features: ANSWER_FEATURES, weights: ANSWER_FEATURES.map(() => 0) },
   };
-  let models = fitAll(indexes, items.map(({ m, fold }) => ({ m, fold, reading: m.text })), faqOf, start);
-  models = fitAll(
-    indexes,
-    items.map(({ m, fold }) => ({ m, fold, reading: bestJudgement(indexes[fold] as MatchIndex, m.text, models).judgement.evidence.text })),
-    faqOf,
-    models,
-  );
+  const fitOn = (chosen: typeof items): FittedModels => {
+    const first = fitAll(indexes, chosen.map(({ m, fold }) => ({ m, fold, reading: m.text })), faqOf, start);
+    return fitAll(
+      indexes,
+      chosen.map(({ m, fold }) => ({ m, fold, reading: bestJudgement(indexes[fold] as MatchIndex, m.text, first).judgement.evidence.text })),
+      faqOf,
+      first,
+    );
+  };
+  const models = fitOn(items);
+  if (options.crossValidate !== undefined) {
+    const cv: CrossValidated[] = [];
+    for (let fold = 0; fold < FOLDS; fold++) {
+      const outer = fitOn(items.filter((x) => x.fold !== fold));
+      for (const { m } of items.filter((x) => x.fold === fold)) {
+        const r = matchQuestion(indexes[fold] as MatchIndex, m.text, { models: outer });
+        const id = r.status === 'answered' ? r.entryId : r.status === 'compare' ? (r.whole ? 'compare' : `compare:${r.dimensions.map((d) => d.id).join(',')}`) : undefined;
+        const top = bestJudgement(indexes[fold] as MatchIndex, m.text, outer).judgement.ranked[0];
+        cv.push({ m, rankedRight: top !== undefined && isInDomain(m) && isRightAnswer(m, top.id, faqOf), answered: id !== undefined, right: id !== undefined && isInDomain(m) && isRightAnswer(m, id, faqOf) });
+      }
+    }
+    options.crossValidate(cv);
+  }
   const counts = new Map<string, number>();
   for (const m of fitting) counts.set(m.set, (counts.get(m.set) ?? 0) + 1);
-  return { models, exemplars: items.map((x) => x.exemplar), counts };
+  const exemplars = items.map((x) => x.exemplar);
+  return { models, exemplars, wordScope: fitWordScope(exemplars), counts };
 }
 
 /**
@@ -140,6 +167,26 @@ export function renderExemplarFile(exemplars: readonly Exemplar[]): string {
   ].join('\n');
 }
 
+/** The generated fitted-word-scope.ts: JSON, one feature a line, for the reason the exemplars are. */
+export function renderWordScopeFile(model: WordScopeModel): string {
+  const entries = Object.entries(model.weights).map(([f, w]) => `    ${JSON.stringify(f)}: ${w}`);
+  const unsafe = entries.find((r) => /[`\\]|\$\{/.test(r));
+  if (unsafe !== undefined) throw new Error(`a word-scope feature cannot be written into the template literal: ${unsafe}`);
+  return [
+    '// Generated by `npm run fit` (tests/eval/fit.ts) from the fitting part of tests/eval: the words and',
+    '// word pairs that mark a question for us (see word-scope.ts). Do not edit by hand.',
+    "import type { WordScopeModel } from './word-scope.js';",
+    '',
+    'export const FITTED_WORD_SCOPE: WordScopeModel = JSON.parse(`{',
+    `  "bias": ${model.bias},`,
+    '  "weights": {',
+    entries.join(',\n'),
+    '  }',
+    '}`) as WordScopeModel;',
+    '',
+  ].join('\n');
+}
+
 /** The generated fitted-model.ts. */
 export function renderModelFile(models: FittedModels, counts: Map<string, number>): string {
   const line = (name: string, model: { features: readonly string[]; weights: readonly number[] }) =>
@@ -158,8 +205,28 @@ export function renderModelFile(models: FittedModels, counts: Map<string, number
   return file;
 }
 
+/** The cross-validated figures, per set: what a change to the engine does, read before the judged part is. */
+export function formatCrossValidated(cv: readonly CrossValidated[]): string {
+  const pct = (n: number, d: number) => (d === 0 ? '-' : `${((100 * n) / d).toFixed(1)}%`).padStart(7);
+  const lines = ['set         in-domain  ranked 1st  answered right  wrong answer | off-topic  answered'];
+  for (const set of ['tuning', 'public', 'channel', 'public-new', 'channel-new', 'all']) {
+    const xs = cv.filter((c) => (set === 'all' ? c.m.set !== 'tuning' : c.m.set === set));
+    const inDomain = xs.filter((c) => isInDomain(c.m));
+    const off = xs.filter((c) => !isInDomain(c.m));
+    lines.push(
+      `${set.padEnd(11)} ${String(inDomain.length).padStart(7)}  ${pct(inDomain.filter((c) => c.rankedRight).length, inDomain.length).padStart(10)}  ${pct(inDomain.filter((c) => c.right).length, inDomain.length).padStart(14)}  ${pct(inDomain.filter((c) => c.answered && !c.right).length, inDomain.length).padStart(12)} | ${String(off.length).padStart(9)}  ${pct(off.filter((c) => c.answered).length, off.length).padStart(8)}`,
+    );
+  }
+  return lines.join('\n');
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { models, exemplars, counts } = fitModels(ROOT);
+  // --cross-validate: also fit once per fold without it and judge the fold, and print the figures (5 fits more).
+  const crossValidate = process.argv.includes('--cross-validate')
+    ? (cv: CrossValidated[]) => process.stderr.write(`Cross-validated on the fitting part (${FOLDS} folds, each judged by models fitted without it)\n${formatCrossValidated(cv)}\n\n`)
+    : undefined;
+  const { models, exemplars, wordScope, counts } = fitModels(ROOT, crossValidate === undefined ? {} : { crossValidate });
+  writeFileSync(path.join(ROOT, 'src/core/match/fitted-word-scope.ts'), renderWordScopeFile(wordScope));
   const file = renderModelFile(models, counts);
   writeFileSync(path.join(ROOT, 'src/core/match/fitted-model.ts'), file);
   writeFileSync(path.join(ROOT, 'src/core/match/fitted-exemplars.ts'), renderExemplarFile(exemplars));

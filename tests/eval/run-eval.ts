@@ -15,7 +15,7 @@ import { engineVerdict } from './engine-verdict.js';
 import { formatBarTradeOff, formatReliability, formatTable, scoreMessages, summarise, type EngineVerdict, type ScoredMessage } from './score-sets.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const SETS: SetName[] = ['tuning', 'holdout', 'public', 'channel'];
+const SETS: SetName[] = ['tuning', 'holdout', 'public', 'channel', 'public-new', 'channel-new'];
 
 function cliVerdicts(dir: string, messages: readonly LabelledMessage[]): Map<string, EngineVerdict> {
   const input = messages.map((m) => m.text.replace(/\s*\n\s*/g, ' ')).join('\n') + '\n';

@@ -112,7 +112,7 @@ export function formatBarTradeOff(scored: readonly ScoredMessage[], bars: readon
   for (const bar of bars) {
     const answered = (s: ScoredMessage) => s.v.status === 'answered' && s.v.score >= bar;
     const inDomain = scored.filter((s) => isInDomain(s.m));
-    const off = (set: string) => scored.filter((s) => s.m.set === set && !isInDomain(s.m));
+    const off = (family: string) => scored.filter((s) => s.m.set.startsWith(family) && !isInDomain(s.m));
     const rate = (xs: readonly ScoredMessage[], f: (s: ScoredMessage) => boolean) => pct(xs.filter(f).length, xs.length);
     lines.push(`${bar.toFixed(1)}   ${rate(inDomain, (s) => answered(s) && s.right).padStart(15)}   ${rate(off('public'), answered).padStart(26)}   ${rate(off('channel'), answered).padStart(27)}`);
   }

@@ -62,7 +62,7 @@ export function tipsKnowledge(ids: readonly number[]): Knowledge {
     tips,
     // Parsed, so fields the schema adds with defaults stay filled in.
     language: synonymsSchema.parse({ synonyms: {}, stopwords: ['the'] }),
-    intent: { question_starts: ['what'], concept: ['why'], operations: ['install'], cost: ['price'], chatter: ['thanks'], against: ['not'], preference: ['instead'], choice: ['when'] },
+    intent: { question_starts: ['what'], concept: ['why'], operations: ['install'], how_to: ['how do i'], cost: ['price'], chatter: ['thanks'], against: ['not'], preference: ['instead'], choice: ['when'] },
   };
 }
 

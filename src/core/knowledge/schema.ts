@@ -108,6 +108,8 @@ export const intentSchema = z.strictObject({
   concept: cueList,
   /** Operating, installing, configuring or troubleshooting something. */
   operations: cueList,
+  /** Openers of a request for steps ("how do i…", "is there a way to…"), matched at the start of a clause. */
+  how_to: cueList,
   /** Prices, costs and licences. */
   cost: cueList,
   /** Chatter, status updates, acknowledgements. */

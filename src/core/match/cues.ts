@@ -15,6 +15,8 @@ export interface CueMatcher {
   count(list: CueList, words: readonly string[]): number;
   /** Whether a clause opens like a direct question ("what…", "is docker…", "eli5…"). */
   opensQuestion(words: readonly string[]): boolean;
+  /** Whether a clause opens with one of the list's cues. */
+  opensWith(list: CueList, words: readonly string[]): boolean;
 }
 
 export function createCueMatcher(intent: IntentCues): CueMatcher {
@@ -44,12 +46,19 @@ export function createCueMatcher(intent: IntentCues): CueMatcher {
       return seen.size + phrasesSeen.size;
     },
     opensQuestion(words) {
-      const first = words[0];
-      if (first === undefined) return false;
-      if (starts.words.has(first)) return true;
-      return (starts.phrases.get(first) ?? []).some((p) => startsWith(words, p, 0));
+      return opens(starts, words);
+    },
+    opensWith(list, words) {
+      return opens(compiled.get(list) as CompiledCues, words);
     },
   };
+}
+
+function opens(c: CompiledCues, words: readonly string[]): boolean {
+  const first = words[0];
+  if (first === undefined) return false;
+  if (c.words.has(first)) return true;
+  return (c.phrases.get(first) ?? []).some((p) => startsWith(words, p, 0));
 }
 
 function startsWith(words: readonly string[], phrase: readonly string[], at: number): boolean {

@@ -5,6 +5,7 @@ import { withBigrams } from './bigrams.js';
 import type { MatchIndex } from './match-index.js';
 import { MAX_CANDIDATES } from './retrieve.js';
 import { topKeys } from './top-keys.js';
+import { MAX_LOG_ODDS, wordScopeLogOdds } from './word-scope.js';
 
 /**
  * The evidence the decision weighs, as named numbers. The names are the
@@ -31,6 +32,8 @@ export const SCOPE_FEATURES = [
   'exemplarInScope',
   'exemplarOffTopic',
   'statement',
+  'howTo',
+  'wordScope',
 ] as const;
 
 /** About one entry as the answer to this message. */
@@ -77,7 +80,8 @@ export function describeMessage(index: MatchIndex, text: string): MessageEvidenc
   let fixes = 0;
   const fix = (word: string) => (index.vocabulary.has(word) || fixes++ >= MAX_SPELL_FIXES ? undefined : index.fix(word));
   const words = index.normalizer.words(text);
-  const turned = turnAgainst(index, words, index.normalizer.tokens(text, fix));
+  const asked = index.normalizer.tokens(text, fix);
+  const turned = turnAgainst(index, words, asked);
   const sequence = turned.sequence;
   const tokens = [...new Set(sequence)];
   const bigrams = withBigrams(sequence);
@@ -91,7 +95,7 @@ export function describeMessage(index: MatchIndex, text: string): MessageEvidenc
   const byExemplar = topKeys(earlier.byEntry, 2, (cosine) => cosine).flatMap((id) => index.entryIndex.get(id) ?? []);
   const entries = [...new Set([...retrieved.map((r) => r.entry), ...byCosine, ...byExemplar])].slice(0, MAX_CANDIDATES + 5);
   const bm25Of = new Map(retrieved.map((r) => [r.entry, r.score]));
-  const side = askedSide(index, words, sequence);
+  const side = turned.side ?? askedSide(index, words, sequence);
   // A dimension named without asking to compare ("containers in linux") is only a topic word.
   const linked = new Set(detectCompareIntent(index, words, tokens).cue ? findDimensions(index, tokens).map((d) => d.faq) : []);
   const bestCosine = Math.max(0, ...[...lexical.values()].map((l) => l.cosine));
@@ -131,7 +135,8 @@ export function describeMessage(index: MatchIndex, text: string): MessageEvidenc
   const bestCoverage = candidates.reduce((m, c) => Math.max(m, c.features[2] as number), 0);
   const cap = (n: number, max: number) => Math.min(n, max) / max;
   const questionMark = /\?/.test(text);
-  const opens = clauses(words, text, index).some((c) => index.cues.opensQuestion(c));
+  const parts = clauses(words, text, index);
+  const opens = parts.some((c) => index.cues.opensQuestion(c));
   const scope: FeatureVector = [
     1,
     questionMark ? 1 : 0,
@@ -152,6 +157,8 @@ export function describeMessage(index: MatchIndex, text: string): MessageEvidenc
     // A sentence that neither asks nor opens like a question says something; the longer it is,
     // the less it is a terse search ("docker vs vm") and the more a remark.
     questionMark || opens ? 0 : Math.log1p(words.length) / Math.log1p(100),
+    parts.some((c) => index.cues.opensWith('how_to', c)) ? 1 : 0,
+    wordScopeLogOdds(index.wordScope, asked) / MAX_LOG_ODDS,
   ];
   return { text, words, tokens, scope, candidates };
 }
@@ -159,8 +166,8 @@ export function describeMessage(index: MatchIndex, text: string): MessageEvidenc
 /**
  * The side a question is about: +1 VM, -1 container, 0 neither. One side named
  * is that side; both named is the first only with a preference cue ("docker
- * instead of a VM"). A choosing question against one side has already been
- * turned to the other by turnAgainst.
+ * instead of a VM"). A choosing question against a side has already been
+ * turned to the other by turnAgainst, which then says the side itself.
  */
 function askedSide(index: MatchIndex, words: readonly string[], sequence: readonly string[]): number {
   const vm = sequence.indexOf('vm');
@@ -174,14 +181,19 @@ function askedSide(index: MatchIndex, words: readonly string[], sequence: readon
 
 
 /**
- * A choosing question against the one side it names asks for the other:
+ * A choosing question against the side it names asks for the other:
  * "when is a container a bad fit?" is "when should I choose a VM?", and is
  * matched as that, so retrieval cannot hand back the opposite answer.
  */
-function turnAgainst(index: MatchIndex, words: readonly string[], sequence: string[]): { sequence: string[]; turned: boolean } {
-  const vm = sequence.includes('vm');
-  const container = sequence.includes('container');
-  if (vm === container || index.cues.count('against', words) === 0 || index.cues.count('choice', words) === 0) return { sequence, turned: false };
+function turnAgainst(index: MatchIndex, words: readonly string[], sequence: string[]): { sequence: string[]; turned: boolean; side?: number } {
+  const vm = sequence.indexOf('vm');
+  const container = sequence.indexOf('container');
+  if ((vm < 0 && container < 0) || index.cues.count('against', words) === 0 || index.cues.count('choice', words) === 0) return { sequence, turned: false };
+  if (vm >= 0 && container >= 0) {
+    // Both named: the one said to be the bad choice comes first ("when are containers a poor
+    // choice compared to VMs?", "when is a VM worse than docker?"); the question asks for the other.
+    return { sequence: sequence.filter((t) => !index.againstTokens.has(t)), turned: true, side: vm < container ? -1 : 1 };
+  }
   // "docker" comes along with the container side, as the normaliser gives it for the word "docker".
   const out = sequence.filter((t) => t !== 'docker' && !index.againstTokens.has(t)).flatMap((t) => (t === 'vm' ? ['container', 'docker'] : t === 'container' ? ['vm'] : [t]));
   return { sequence: out, turned: true };

@@ -1,7 +1,7 @@
 import type { Knowledge } from '../knowledge/schema.js';
 import { withBigrams } from './bigrams.js';
 import { exemplarData, type Exemplar, type ExemplarData } from './exemplars.js';
-import { normalizerFrom, normalizerTables, type NormalizerTables } from './normalize.js';
+import { normalizerFrom, normalizerTables, type Normalizer, type NormalizerTables } from './normalize.js';
 import { openerProfile, type Opener } from './opener.js';
 import type { EntryDocument, RetrievalSource } from './retrieve.js';
 import { saveLists, type SavedLists } from './saved-lists.js';
@@ -147,7 +147,17 @@ export function buildIndexData(knowledge: Knowledge, exemplars: readonly Exempla
     vocabulary: [...vocabulary],
     retrieval: { documents },
     exemplars: exemplarData(exemplars, weight),
-    againstTokens: [...new Set(knowledge.intent.against.flatMap((w) => normalizer.tokens(w)))],
+    againstTokens: againstTokens(knowledge, normalizer),
     openers: entries.map((e) => [...openerProfile([e.question, ...e.aliases].map((t) => memo.words(t)))]),
   };
+}
+
+/**
+ * The words a question turned against one side drops ("bad", "overkill"). Not the sides
+ * themselves, nor the choosing words, which only come with them in phrases such as
+ * "not containerize" or "bad fit": dropping those dropped the side the question is about.
+ */
+function againstTokens(knowledge: Knowledge, normalizer: Normalizer): string[] {
+  const keep = new Set(['vm', 'container', 'docker', ...knowledge.intent.choice.flatMap((w) => normalizer.tokens(w))]);
+  return [...new Set(knowledge.intent.against.flatMap((w) => normalizer.tokens(w)))].filter((t) => !keep.has(t));
 }

@@ -7,6 +7,8 @@ import { createEntrySearch, type EntrySearch } from './retrieve.js';
 import type { Opener } from './opener.js';
 import { exemplarIndexFrom, type Exemplar, type ExemplarIndex } from './exemplars.js';
 import { FITTED_EXEMPLARS } from './fitted-exemplars.js';
+import { FITTED_WORD_SCOPE } from './fitted-word-scope.js';
+import type { WordScopeModel } from './word-scope.js';
 import { buildIndexData, idfFrom, type IndexData } from './index-data.js';
 import { loadLists, type ListLookup } from './saved-lists.js';
 
@@ -57,6 +59,8 @@ export interface MatchIndex {
   vocabulary: Set<string>;
   /** Questions people asked before, labelled: evidence of scope and of entries. */
   exemplars: ExemplarIndex;
+  /** The words that mark a question for us, learned from those questions. */
+  wordScope: WordScopeModel;
   /** Weight of a token or bigram in a similarity: its idf, or the unknown-word weight (0 for an unknown bigram). */
   weight: (feature: string) => number;
   /** The `against` cues as canonical tokens, dropped when a question is turned to the other side. */
@@ -70,6 +74,8 @@ export interface MatchIndex {
 export interface IndexOptions {
   /** Earlier labelled questions (default: the fitted ones). */
   exemplars?: readonly Exemplar[];
+  /** The word-scope model learned from them (default: the fitted one). */
+  wordScope?: WordScopeModel;
   /**
    * The index data a previous start built from the same knowledge, exemplars
    * and engine code (see knowledge/cache.ts): loaded instead of built.
@@ -78,7 +84,8 @@ export interface IndexOptions {
 }
 
 export function buildMatchIndex(knowledge: Knowledge, options: IndexOptions = {}): MatchIndex {
-  return matchIndexFrom(knowledge, options.saved ?? buildIndexData(knowledge, options.exemplars ?? FITTED_EXEMPLARS));
+  const index = matchIndexFrom(knowledge, options.saved ?? buildIndexData(knowledge, options.exemplars ?? FITTED_EXEMPLARS));
+  return options.wordScope === undefined ? index : { ...index, wordScope: options.wordScope };
 }
 
 /** The MatchIndex over index data, just built or loaded: the same either way. */
@@ -119,6 +126,7 @@ export function matchIndexFrom(knowledge: Knowledge, data: IndexData): MatchInde
     cues: createCueMatcher(knowledge.intent),
     vocabulary,
     exemplars: exemplarIndexFrom(data.exemplars),
+    wordScope: FITTED_WORD_SCOPE,
     weight,
     againstTokens: new Set(data.againstTokens),
     openers: data.openers.map((pairs) => new Map(pairs)),

@@ -137,7 +137,7 @@ export function bestJudgement(index: MatchIndex, text: string, models: FittedMod
  * Decides what a message asks: one entry, a comparison, a "did you mean", or
  * nothing we answer (and if it is about operating Docker or VMs, says so).
  */
-export function matchQuestion(index: MatchIndex, text: string, options: { explain?: boolean } = {}): MatchResult {
+export function matchQuestion(index: MatchIndex, text: string, options: { explain?: boolean; models?: FittedModels } = {}): MatchResult {
   const trimmed = text.trim().toLowerCase();
   const words = index.normalizer.words(text);
   // What curators see in the report: the asker's words without case, markup, mentions or
@@ -163,7 +163,7 @@ export function matchQuestion(index: MatchIndex, text: string, options: { explai
     return { status: 'answered', entryId: exactId, score: 1, candidates: [{ id: exactId, score: 1, coverage: 1 }], normalized, scope: 1, via: 'alias' };
   }
 
-  const { judgement: j, readings } = bestJudgement(index, text);
+  const { judgement: j, readings } = bestJudgement(index, text, options.models);
   const candidates: Candidate[] = j.ranked.map((r) => ({ id: r.id, score: round(r.probability), coverage: r.coverage }));
   const top = j.ranked[0];
   const p = round(j.answerProbability);

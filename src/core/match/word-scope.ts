@@ -1,0 +1,30 @@
+import { withBigrams } from './bigrams.js';
+
+/**
+ * Which words and word pairs mark a message as a question for us, learned from
+ * the earlier questions (the exemplars) by `npm run fit`: a logistic
+ * regression over the presence of each canonical token and bigram. It is what
+ * the hand-written cue lists in intent.yaml are, learned instead of listed:
+ * "kata", "entrypoint" or "how do you … remove" count against, "lighter" or
+ * "under the hood" for. Its log-odds is one feature of the scope model, which
+ * weighs it against the rest (the fit sees it only as it is for questions it
+ * was not trained on, so it cannot count for more than it is worth).
+ */
+export interface WordScopeModel {
+  bias: number;
+  /** token or bigram → weight; features not listed weigh 0. */
+  weights: Readonly<Record<string, number>>;
+}
+
+export const EMPTY_WORD_SCOPE: WordScopeModel = { bias: 0, weights: {} };
+
+/** A log-odds this far from even is already decisive; past it, one odd word must not dominate the scope model. */
+export const MAX_LOG_ODDS = 6;
+
+/** The model's log-odds that canonical tokens (in order) are a question for us, clamped to ±MAX_LOG_ODDS. */
+export function wordScopeLogOdds(model: WordScopeModel, tokens: readonly string[]): number {
+  let z = model.bias;
+  // Own keys only: a message saying "constructor" must not read Object.prototype's.
+  for (const f of withBigrams(tokens)) if (Object.hasOwn(model.weights, f)) z += model.weights[f] as number;
+  return Math.max(-MAX_LOG_ODDS, Math.min(MAX_LOG_ODDS, z));
+}
