@@ -93,6 +93,7 @@ export interface CrossValidated {
   rankedRight: boolean;
   answered: boolean;
   right: boolean;
+  score: number;
 }
 
 /** Fits all three models, and learns the exemplars, from the knowledge and evaluation data under `root`. */
@@ -133,7 +134,7 @@ export function fitModels(root: string, options: { crossValidate?: (cv: CrossVal
         const r = matchQuestion(indexes[fold] as MatchIndex, m.text, { models: outer });
         const id = r.status === 'answered' ? r.entryId : r.status === 'compare' ? (r.whole ? 'compare' : `compare:${r.dimensions.map((d) => d.id).join(',')}`) : undefined;
         const top = bestJudgement(indexes[fold] as MatchIndex, m.text, outer).judgement.ranked[0];
-        cv.push({ m, rankedRight: top !== undefined && isInDomain(m) && isRightAnswer(m, top.id, faqOf), answered: id !== undefined, right: id !== undefined && isInDomain(m) && isRightAnswer(m, id, faqOf) });
+        cv.push({ m, rankedRight: top !== undefined && isInDomain(m) && isRightAnswer(m, top.id, faqOf), answered: id !== undefined, right: id !== undefined && isInDomain(m) && isRightAnswer(m, id, faqOf), score: r.score });
       }
     }
     options.crossValidate(cv);
@@ -216,6 +217,13 @@ export function formatCrossValidated(cv: readonly CrossValidated[]): string {
     lines.push(
       `${set.padEnd(11)} ${String(inDomain.length).padStart(7)}  ${pct(inDomain.filter((c) => c.rankedRight).length, inDomain.length).padStart(10)}  ${pct(inDomain.filter((c) => c.right).length, inDomain.length).padStart(14)}  ${pct(inDomain.filter((c) => c.answered && !c.right).length, inDomain.length).padStart(12)} | ${String(off.length).padStart(9)}  ${pct(off.filter((c) => c.answered).length, off.length).padStart(8)}`,
     );
+  }
+  lines.push('', 'bar   in-domain right   off-topic answered (all but tuning)');
+  const unseen = cv.filter((c) => c.m.set !== 'tuning');
+  for (const bar of [0.5, 0.6, 0.7, 0.8, 0.9]) {
+    const inDomain = unseen.filter((c) => isInDomain(c.m));
+    const off = unseen.filter((c) => !isInDomain(c.m));
+    lines.push(`${bar.toFixed(1)}   ${pct(inDomain.filter((c) => c.right && c.score >= bar).length, inDomain.length).padStart(15)}   ${pct(off.filter((c) => c.answered && c.score >= bar).length, off.length).padStart(20)}`);
   }
   return lines.join('\n');
 }
