@@ -55,6 +55,8 @@ export interface MessageEvidence {
   text: string;
   words: string[];
   tokens: string[];
+  /** The message's canonical tokens as asked, before a question against one side is turned. */
+  asked: string[];
   scope: FeatureVector;
   candidates: CandidateEvidence[];
 }
@@ -160,7 +162,7 @@ export function describeMessage(index: MatchIndex, text: string): MessageEvidenc
     parts.some((c) => index.cues.opensWith('how_to', c)) ? 1 : 0,
     wordScopeLogOdds(index.wordScope, asked) / MAX_LOG_ODDS,
   ];
-  return { text, words, tokens, scope, candidates };
+  return { text, words, tokens, asked, scope, candidates };
 }
 
 /**

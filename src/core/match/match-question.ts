@@ -3,6 +3,7 @@ import { detectCompareIntent } from './compare-intent.js';
 import { ANSWER_AT, MAX_READINGS, MAX_SUGGESTIONS, OTHER_ENTRY_OVER_ROWS, SUGGEST_SCOPE_AT, SUGGESTION_MIN } from './decision-policy.js';
 import { ANSWER_FEATURES, OTHER_SCRIPT, mostlyForeign, RANK_FEATURES, SCOPE_FEATURES, describeMessage, type MessageEvidence } from './features.js';
 import { FITTED_MODEL } from './fitted-model.js';
+import { wordScopeContributions } from './word-scope.js';
 import { checkModel, logOdds, probability, type LogisticModel } from './logistic.js';
 import type { MatchIndex } from './match-index.js';
 import { phrasingKey } from './phrasing-key.js';
@@ -20,7 +21,12 @@ export interface Explanation {
   /** The reading of the message that was decided on (the whole, a sentence, or the question after a lead-in). */
   reading: string;
   readingsTried: number;
-  scope: { probability: number; features: Record<string, number> };
+  scope: {
+    probability: number;
+    features: Record<string, number>;
+    /** The words and word pairs that moved the wordScope feature most, with their learned weights. */
+    words: Record<string, number>;
+  };
   candidates: { id: string; probability: number; features: Record<string, number> }[];
   answer: { probability: number; features: Record<string, number> };
   decision: string;
@@ -167,7 +173,7 @@ export function matchQuestion(index: MatchIndex, text: string, options: { explai
   const candidates: Candidate[] = j.ranked.map((r) => ({ id: r.id, score: round(r.probability), coverage: r.coverage }));
   const top = j.ranked[0];
   const p = round(j.answerProbability);
-  const explain = (decision: string): Explanation | undefined => (options.explain ? explanation(j, readings, decision) : undefined);
+  const explain = (decision: string): Explanation | undefined => (options.explain ? explanation(index, j, readings, decision) : undefined);
   const common = (decision: string) => ({ candidates, normalized, scope: round(j.scopeProbability), ...(options.explain && { explanation: explain(decision) }) });
 
   const explicitCompare = words.includes('compare') || words.includes('comparison');
@@ -218,11 +224,18 @@ function named(names: readonly string[], values: readonly number[]): Record<stri
   return Object.fromEntries(names.map((n, i) => [n, round(values[i] ?? 0)]));
 }
 
-function explanation(j: Judgement, readings: number, decision: string): Explanation {
+/** Word-scope contributions shown by --explain. */
+const EXPLAINED_WORDS = 6;
+
+function explanation(index: MatchIndex, j: Judgement, readings: number, decision: string): Explanation {
   return {
     reading: j.evidence.text,
     readingsTried: readings,
-    scope: { probability: round(j.scopeProbability), features: named(SCOPE_FEATURES, j.evidence.scope) },
+    scope: {
+      probability: round(j.scopeProbability),
+      features: named(SCOPE_FEATURES, j.evidence.scope),
+      words: Object.fromEntries(wordScopeContributions(index.wordScope, j.evidence.asked, EXPLAINED_WORDS)),
+    },
     candidates: j.ranked.slice(0, 5).map((r) => ({ id: r.id, probability: round(r.probability), features: named(RANK_FEATURES, r.features) })),
     answer: { probability: round(j.answerProbability), features: named(ANSWER_FEATURES, j.answerFeatures) },
     decision,

@@ -28,3 +28,12 @@ export function wordScopeLogOdds(model: WordScopeModel, tokens: readonly string[
   for (const f of withBigrams(tokens)) if (Object.hasOwn(model.weights, f)) z += model.weights[f] as number;
   return Math.max(-MAX_LOG_ODDS, Math.min(MAX_LOG_ODDS, z));
 }
+
+/** The words and pairs that moved the log-odds most, strongest first: what `vmvc ask --explain` shows. */
+export function wordScopeContributions(model: WordScopeModel, tokens: readonly string[], limit: number): [string, number][] {
+  return withBigrams(tokens)
+    .filter((f) => Object.hasOwn(model.weights, f))
+    .map((f): [string, number] => [f, model.weights[f] as number])
+    .sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]))
+    .slice(0, limit);
+}
