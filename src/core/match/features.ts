@@ -160,7 +160,7 @@ export function describeMessage(index: MatchIndex, text: string): MessageEvidenc
     // the less it is a terse search ("docker vs vm") and the more a remark.
     questionMark || opens ? 0 : Math.log1p(words.length) / Math.log1p(100),
     parts.some((c) => index.cues.opensWith('how_to', c)) ? 1 : 0,
-    wordScopeLogOdds(index.wordScope, asked) / MAX_LOG_ODDS,
+    wordScopeLogOdds(index.wordScope, turned.turned ? withBigrams(asked) : bigrams) / MAX_LOG_ODDS,
   ];
   return { text, words, tokens, asked, scope, candidates };
 }

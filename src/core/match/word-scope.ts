@@ -21,11 +21,11 @@ export const EMPTY_WORD_SCOPE: WordScopeModel = { bias: 0, weights: {} };
 /** A log-odds this far from even is already decisive; past it, one odd word must not dominate the scope model. */
 export const MAX_LOG_ODDS = 6;
 
-/** The model's log-odds that canonical tokens (in order) are a question for us, clamped to ±MAX_LOG_ODDS. */
-export function wordScopeLogOdds(model: WordScopeModel, tokens: readonly string[]): number {
+/** The model's log-odds that a message is a question for us, from its tokens and bigrams (withBigrams), clamped to ±MAX_LOG_ODDS. */
+export function wordScopeLogOdds(model: WordScopeModel, features: readonly string[]): number {
   let z = model.bias;
   // Own keys only: a message saying "constructor" must not read Object.prototype's.
-  for (const f of withBigrams(tokens)) if (Object.hasOwn(model.weights, f)) z += model.weights[f] as number;
+  for (const f of features) if (Object.hasOwn(model.weights, f)) z += model.weights[f] as number;
   return Math.max(-MAX_LOG_ODDS, Math.min(MAX_LOG_ODDS, z));
 }
 
