@@ -4,14 +4,14 @@
 export const FITTED_MODEL = {
   scope: {
     features: ['bias', 'questionMark', 'opensQuestion', 'concept', 'operations', 'cost', 'chatter', 'anchors', 'unknownShare', 'logWords', 'code', 'topCosine', 'topCoverage', 'topBm25', 'exemplarInScope', 'exemplarOffTopic', 'statement', 'howTo', 'wordScope'],
-    weights: [-3.4696, -0.6262, 0.3476, 1.6094, -1.9346, -0.2941, -0.6631, 1.191, -0.6945, -0.5359, 0.1351, 1.857, 2.9011, 0.304, 0.8899, -1.7447, -2.8639, -0.8199, 2.864],
+    weights: [-3.5021, -0.6306, 0.3804, 1.5681, -1.9328, -0.2896, -0.6405, 1.2077, -0.6707, -0.6027, 0.1331, 1.8988, 2.8639, 0.3211, 0.8684, -1.8735, -2.8514, -0.824, 2.8733],
   },
   rank: {
     features: ['bias', 'cosine', 'coverage', 'bm25Share', 'bm25Log', 'side', 'dimension', 'firstByBm25', 'cosineShare', 'firstByCosine', 'opener', 'exemplar'],
-    weights: [-6.2265, 0.692, 0.0713, 1.1187, 0.2428, 0.2081, 1.4673, 1.7808, 1.4009, 0.6809, 1.7785, 2.5325],
+    weights: [-6.14, 0.6791, 0.0108, 1.17, 0.2287, 0.181, 1.4345, 1.7508, 1.4901, 0.6544, 1.7455, 2.4967],
   },
   answer: {
     features: ['bias', 'scopeLogit', 'rankLogit', 'rankMargin', 'coverage'],
-    weights: [-2.5424, 0.6973, 0.3504, 0.1523, 1.229],
+    weights: [-2.5583, 0.6894, 0.3529, 0.1425, 1.3284],
   },
 } as const;
