@@ -6,6 +6,7 @@ import { MAX_SPELL_FIXES, describeMessage } from '../../src/core/match/features.
 import { FITTED_EXEMPLARS } from '../../src/core/match/fitted-exemplars.js';
 import { FITTED_MODEL } from '../../src/core/match/fitted-model.js';
 import { FITTED_WORD_SCOPE } from '../../src/core/match/fitted-word-scope.js';
+import { FITTED_ENTRY_WORDS } from '../../src/core/match/fitted-entry-words.js';
 import { phrasingKey } from '../../src/core/match/phrasing-key.js';
 import { isInDomain, knowledgePhrasings, loadEvalSets, type LabelledMessage } from '../eval/eval-sets.js';
 import { engineVerdict } from '../eval/engine-verdict.js';
@@ -64,9 +65,10 @@ describe('evaluation data', () => {
 
 describe('the committed model', () => {
   it('is what `npm run fit` produces from the committed data (weights are data, not hand edits)', () => {
-    const { models, exemplars, wordScope } = fitModels(ROOT);
+    const { models, exemplars, wordScope, entryWords } = fitModels(ROOT);
     expect(exemplars).toEqual(FITTED_EXEMPLARS);
     expect(wordScope).toEqual(FITTED_WORD_SCOPE);
+    expect(entryWords).toEqual(FITTED_ENTRY_WORDS);
     for (const name of ['scope', 'rank', 'answer'] as const) {
       expect(models[name].features, name).toEqual([...FITTED_MODEL[name].features]);
       models[name].weights.forEach((w, i) => expect(w, `${name}.${models[name].features[i]}`).toBeCloseTo(FITTED_MODEL[name].weights[i] as number, 3));

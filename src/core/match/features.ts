@@ -37,7 +37,7 @@ export const SCOPE_FEATURES = [
 ] as const;
 
 /** About one entry as the answer to this message. */
-export const RANK_FEATURES = ['bias', 'cosine', 'coverage', 'bm25Share', 'bm25Log', 'side', 'dimension', 'firstByBm25', 'cosineShare', 'firstByCosine', 'opener', 'exemplar'] as const;
+export const RANK_FEATURES = ['bias', 'cosine', 'coverage', 'bm25Share', 'bm25Log', 'side', 'dimension', 'firstByBm25', 'cosineShare', 'firstByCosine', 'opener', 'exemplar', 'entryWords'] as const;
 
 /** Whether the best entry is a right answer: the scope and rank verdicts and how clearly the best one leads. */
 export const ANSWER_FEATURES = ['bias', 'scopeLogit', 'rankLogit', 'rankMargin', 'coverage'] as const;
@@ -92,6 +92,7 @@ export function describeMessage(index: MatchIndex, text: string): MessageEvidenc
   const topBm25 = retrieved[0]?.score ?? 0;
 
   const earlier = index.exemplars.match(bigrams, index.weight);
+  const pointed = index.entryWords.probabilities(bigrams);
   // Candidates: the best by BM25, by phrasing cosine and by earlier questions, so no one view hides an entry.
   const byCosine = topKeys(lexical, 3, (l) => l.cosine);
   const byExemplar = topKeys(earlier.byEntry, 2, (cosine) => cosine).flatMap((id) => index.entryIndex.get(id) ?? []);
@@ -125,6 +126,7 @@ export function describeMessage(index: MatchIndex, text: string): MessageEvidenc
         entry === byCosine[0] ? 1 : 0,
         opener === undefined ? 0 : (index.openers[entry]?.get(opener) ?? 0),
         earlier.byEntry.get(e?.id ?? '') ?? 0,
+        pointed[entry] ?? 0,
       ],
     };
   });

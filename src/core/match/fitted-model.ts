@@ -4,14 +4,14 @@
 export const FITTED_MODEL = {
   scope: {
     features: ['bias', 'questionMark', 'opensQuestion', 'concept', 'operations', 'cost', 'chatter', 'anchors', 'unknownShare', 'logWords', 'code', 'topCosine', 'topCoverage', 'topBm25', 'exemplarInScope', 'exemplarOffTopic', 'statement', 'howTo', 'wordScope'],
-    weights: [-3.5021, -0.6306, 0.3804, 1.5681, -1.9328, -0.2896, -0.6405, 1.2077, -0.6707, -0.6027, 0.1331, 1.8988, 2.8639, 0.3211, 0.8684, -1.8735, -2.8514, -0.824, 2.8733],
+    weights: [-3.4319, -0.6364, 0.365, 1.4891, -1.887, -0.2001, -0.6449, 1.2578, -0.6768, -0.5588, 0.1665, 1.9068, 2.9352, 0.2971, 0.8718, -1.9556, -2.8222, -0.8088, 2.9132],
   },
   rank: {
-    features: ['bias', 'cosine', 'coverage', 'bm25Share', 'bm25Log', 'side', 'dimension', 'firstByBm25', 'cosineShare', 'firstByCosine', 'opener', 'exemplar'],
-    weights: [-6.14, 0.6791, 0.0108, 1.17, 0.2287, 0.181, 1.4345, 1.7508, 1.4901, 0.6544, 1.7455, 2.4967],
+    features: ['bias', 'cosine', 'coverage', 'bm25Share', 'bm25Log', 'side', 'dimension', 'firstByBm25', 'cosineShare', 'firstByCosine', 'opener', 'exemplar', 'entryWords'],
+    weights: [-5.661, -0.3691, 0.345, 1.1461, 0.1055, 0.2913, 1.3876, 1.1801, 1.5074, 0.4249, 1.8055, 2.0517, 4.0354],
   },
   answer: {
     features: ['bias', 'scopeLogit', 'rankLogit', 'rankMargin', 'coverage'],
-    weights: [-2.5583, 0.6894, 0.3529, 0.1425, 1.3284],
+    weights: [-2.7257, 0.6356, 0.4019, 0.1309, 1.5471],
   },
 } as const;

@@ -9,6 +9,8 @@ import { exemplarIndexFrom, type Exemplar, type ExemplarIndex } from './exemplar
 import { FITTED_EXEMPLARS } from './fitted-exemplars.js';
 import { FITTED_WORD_SCOPE } from './fitted-word-scope.js';
 import type { WordScopeModel } from './word-scope.js';
+import { FITTED_ENTRY_WORDS } from './fitted-entry-words.js';
+import { entryWordsFor, type EntryWords, type EntryWordsModel } from './entry-words.js';
 import { buildIndexData, idfFrom, type IndexData } from './index-data.js';
 import { loadLists, type ListLookup } from './saved-lists.js';
 
@@ -61,6 +63,8 @@ export interface MatchIndex {
   exemplars: ExemplarIndex;
   /** The words that mark a question for us, learned from those questions. */
   wordScope: WordScopeModel;
+  /** The words that tell one entry from the others, learned from the phrasings and those questions. */
+  entryWords: EntryWords;
   /** Weight of a token or bigram in a similarity: its idf, or the unknown-word weight (0 for an unknown bigram). */
   weight: (feature: string) => number;
   /** The `against` cues as canonical tokens, dropped when a question is turned to the other side. */
@@ -76,6 +80,8 @@ export interface IndexOptions {
   exemplars?: readonly Exemplar[];
   /** The word-scope model learned from them (default: the fitted one). */
   wordScope?: WordScopeModel;
+  /** The entry-words model (default: the fitted one). */
+  entryWords?: EntryWordsModel;
   /**
    * The index data a previous start built from the same knowledge, exemplars
    * and engine code (see knowledge/cache.ts): loaded instead of built.
@@ -85,7 +91,11 @@ export interface IndexOptions {
 
 export function buildMatchIndex(knowledge: Knowledge, options: IndexOptions = {}): MatchIndex {
   const index = matchIndexFrom(knowledge, options.saved ?? buildIndexData(knowledge, options.exemplars ?? FITTED_EXEMPLARS));
-  return options.wordScope === undefined ? index : { ...index, wordScope: options.wordScope };
+  return {
+    ...index,
+    ...(options.wordScope && { wordScope: options.wordScope }),
+    ...(options.entryWords && { entryWords: entryWordsFor(options.entryWords, knowledge.faq.map((e) => e.id)) }),
+  };
 }
 
 /** The MatchIndex over index data, just built or loaded: the same either way. */
@@ -127,6 +137,7 @@ export function matchIndexFrom(knowledge: Knowledge, data: IndexData): MatchInde
     vocabulary,
     exemplars: exemplarIndexFrom(data.exemplars),
     wordScope: FITTED_WORD_SCOPE,
+    entryWords: entryWordsFor(FITTED_ENTRY_WORDS, entries.map((e) => e.id)),
     weight,
     againstTokens: new Set(data.againstTokens),
     openers: data.openers.map((pairs) => new Map(pairs)),

@@ -16,7 +16,6 @@ export interface WordScopeModel {
   weights: Readonly<Record<string, number>>;
 }
 
-export const EMPTY_WORD_SCOPE: WordScopeModel = { bias: 0, weights: {} };
 
 /** A log-odds this far from even is already decisive; past it, one odd word must not dominate the scope model. */
 export const MAX_LOG_ODDS = 6;
