@@ -54,6 +54,22 @@ describe('the knowledge in the repo', () => {
   });
 });
 
+describe('knowledge changed since the engine was fitted', () => {
+  it('passes, with a note naming the entries the learned weights do not know and what to run', () => {
+    const faq = parse(readFileSync(path.join(KNOWLEDGE, 'faq.yaml'), 'utf8')) as { entries: Record<string, unknown>[] };
+    const first = faq.entries[0] as Record<string, unknown>;
+    faq.entries.push({ ...first, id: 'brand-new-topic', title: 'A brand new topic', question: 'What is a brand new topic?', aliases: ['brand new one', 'brand new two', 'brand new three', 'brand new four', 'brand new five'] });
+    const result = runCli(['check', '--dir', knowledgeWith('faq.yaml', stringify(faq))]);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^Note: the answer engine's learned weights are out of date \(new since the last fit: brand-new-topic\)\. Run npm run fit, then npm run eval\.$/m);
+  });
+
+  it('says nothing of the kind for the knowledge the weights were fitted on', () => {
+    expect(runCli(['check']).stdout).not.toContain('Note:');
+  });
+});
+
 describe('broken knowledge files are rejected with file, entry and field', () => {
   it.each([
     ['faq-bad-yaml.yaml', /\/faq\.yaml: invalid YAML at line \d+, column \d+/],

@@ -14,7 +14,6 @@ export interface EntryWordsModel {
   weights: Readonly<Record<string, readonly number[]>>;
 }
 
-
 /** The model read for one knowledge: per entry (in knowledge order) its row, and a buffer reused by every message. */
 export interface EntryWords {
   /** Per entry of the knowledge, the probability for the last message scored (0 for an entry the model does not know). */
