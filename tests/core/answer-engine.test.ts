@@ -81,6 +81,8 @@ describe('quality on data the fit never saw (floors a little below the measured 
     const all = summarise(judged(), 'all');
     const holdout = summarise(judged('holdout'), 'holdout');
     expect(all.right / all.inDomain).toBeGreaterThanOrEqual(0.67);
+    // A wrong card is worse than a "did you mean": it is what the learned word models cut most.
+    expect(all.wrong / all.inDomain).toBeLessThanOrEqual(0.11);
     expect(holdout.right / holdout.inDomain).toBeGreaterThanOrEqual(0.85);
   });
 
@@ -97,6 +99,13 @@ describe('quality on data the fit never saw (floors a little below the measured 
     const channel = summarise(judged('channel-new'), 'channel-new');
     expect(pub.offDeclined / pub.offTopic).toBeGreaterThanOrEqual(0.65);
     expect(channel.offAnswered / channel.offTopic).toBeLessThanOrEqual(0.12);
+  });
+
+  it('at the help-channel bar (0.9), auto-answers almost none of the channel traffic that asks nothing it covers', () => {
+    const channel = judged().filter((s) => s.m.set.startsWith('channel') && !isInDomain(s.m));
+    const answered = channel.filter((s) => s.v.status === 'answered' && s.v.score >= 0.9);
+    expect(channel.length).toBeGreaterThanOrEqual(200);
+    expect(answered.length / channel.length).toBeLessThanOrEqual(0.02);
   });
 
   it('prints a probability: at least 90% of answers given with confidence ≥ 0.9 are right', () => {
