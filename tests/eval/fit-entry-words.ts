@@ -63,14 +63,21 @@ export function fitEntryWords(rows: readonly LabelledTokens[], ids: readonly str
       W[i] = (W[i] as number) - (RATE * g) / (Math.sqrt(AW[i] as number) + 1e-8);
     }
   }
-  const weights: Record<string, number[]> = {};
+  const kept: string[] = [];
+  const offsets = [0];
+  const slots: number[] = [];
+  const weights: number[] = [];
   names.forEach((f, fi) => {
-    const row: number[] = [];
+    const before = slots.length;
     for (let k = 0; k < K; k++) {
       const w = Math.round((W[fi * K + k] as number) * 1e3) / 1e3;
-      if (Math.abs(w) >= KEEP) row.push(k, w);
+      if (Math.abs(w) < KEEP) continue;
+      slots.push(k);
+      weights.push(w);
     }
-    if (row.length > 0) weights[f] = row;
+    if (slots.length === before) return;
+    kept.push(f);
+    offsets.push(slots.length);
   });
-  return { ids: [...ids], bias: Array.from(b, (v) => Math.round(v * 1e3) / 1e3), weights };
+  return { ids: [...ids], bias: Array.from(b, (v) => Math.round(v * 1e3) / 1e3), features: kept, offsets, slots, weights };
 }

@@ -16,6 +16,8 @@ const L2 = 2;
 const ITERATIONS = 30;
 /** A single step moves a weight at most this far: a word seen only in answerable messages must not jump to infinity. */
 const MAX_STEP = 1;
+/** Weights smaller than this are left out of the committed model: they move no decision. */
+const KEEP = 0.01;
 /** A feature must occur in this many messages to get a weight: one message says nothing general. */
 const MIN_COUNT = 2;
 
@@ -54,10 +56,13 @@ export function fitWordScope(exemplars: readonly Exemplar[]): WordScopeModel {
       for (const r of rowsOf[j] as number[]) z[r] = (z[r] as number) + step;
     }
   }
-  const weights: Record<string, number> = {};
+  const kept: string[] = [];
+  const weights: number[] = [];
   names.forEach((f, i) => {
     const v = Math.round((w[i] as number) * 1e3) / 1e3;
-    if (v !== 0) weights[f] = v;
+    if (Math.abs(v) < KEEP) return;
+    kept.push(f);
+    weights.push(v);
   });
-  return { bias: Math.round(bias * 1e3) / 1e3, weights };
+  return { bias: Math.round(bias * 1e3) / 1e3, features: kept, weights };
 }

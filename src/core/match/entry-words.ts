@@ -7,20 +7,25 @@
  * base image for why an image holds an OS).
  */
 export interface EntryWordsModel {
-  /** Entry ids, in the order of each weight row. */
+  /** Entry ids, in the order of `bias` and of the slots below. */
   ids: readonly string[];
   bias: readonly number[];
-  /** token or bigram → [slot, weight, slot, weight, …] for the entries it moves. */
-  weights: Readonly<Record<string, readonly number[]>>;
+  /** Tokens and bigrams with weights; feature i's are slots/weights[offsets[i] .. offsets[i + 1]). */
+  features: readonly string[];
+  offsets: readonly number[];
+  slots: readonly number[];
+  weights: readonly number[];
 }
 
-/** The model read for one knowledge: per entry (in knowledge order) its row, and a buffer reused by every message. */
+/** The model read for one knowledge, with a buffer reused by every message. */
 export interface EntryWords {
-  /** Per entry of the knowledge, the probability for the last message scored (0 for an entry the model does not know). */
+  /** Per entry of the knowledge (its order), the probability that a message (tokens and bigrams) asks for it; 0 for an entry the model does not know. Reused: read it before the next call. */
   probabilities(features: readonly string[]): Float64Array;
 }
 
 export function entryWordsFor(model: EntryWordsModel, entryIds: readonly string[]): EntryWords {
+  // Columns in the file, a Map in memory: thousands of keys in one JSON object cost a cold `vmvc ask` several times as much.
+  const rowOf = new Map(model.features.map((f, i) => [f, i]));
   const slotOf = new Map(model.ids.map((id, i) => [id, i]));
   const entrySlot = entryIds.map((id) => slotOf.get(id) ?? -1);
   const z = new Float64Array(model.ids.length);
@@ -31,10 +36,12 @@ export function entryWordsFor(model: EntryWordsModel, entryIds: readonly string[
       if (model.ids.length === 0) return out;
       z.set(model.bias);
       for (const f of features) {
-        // Own keys only: a message saying "constructor" must not read Object.prototype's.
-        if (!Object.hasOwn(model.weights, f)) continue;
-        const row = model.weights[f] as readonly number[];
-        for (let i = 0; i + 1 < row.length; i += 2) z[row[i] as number] = (z[row[i] as number] as number) + (row[i + 1] as number);
+        const row = rowOf.get(f);
+        if (row === undefined) continue;
+        for (let i = model.offsets[row] as number; i < (model.offsets[row + 1] as number); i++) {
+          const slot = model.slots[i] as number;
+          z[slot] = (z[slot] as number) + (model.weights[i] as number);
+        }
       }
       let max = -Infinity;
       for (let k = 0; k < z.length; k++) max = Math.max(max, z[k] as number);

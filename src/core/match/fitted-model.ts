@@ -4,7 +4,7 @@
 export const FITTED_MODEL = {
   scope: {
     features: ['bias', 'questionMark', 'opensQuestion', 'concept', 'operations', 'cost', 'chatter', 'anchors', 'unknownShare', 'logWords', 'code', 'topCosine', 'topCoverage', 'topBm25', 'exemplarInScope', 'exemplarOffTopic', 'statement', 'howTo', 'wordScope'],
-    weights: [-3.4319, -0.6364, 0.365, 1.4891, -1.887, -0.2001, -0.6449, 1.2578, -0.6768, -0.5588, 0.1665, 1.9068, 2.9352, 0.2971, 0.8718, -1.9556, -2.8222, -0.8088, 2.9132],
+    weights: [-3.4328, -0.6365, 0.3649, 1.489, -1.8868, -0.2003, -0.645, 1.2585, -0.6766, -0.5585, 0.1664, 1.9067, 2.9356, 0.2973, 0.8715, -1.9559, -2.8227, -0.809, 2.9119],
   },
   rank: {
     features: ['bias', 'cosine', 'coverage', 'bm25Share', 'bm25Log', 'side', 'dimension', 'firstByBm25', 'cosineShare', 'firstByCosine', 'opener', 'exemplar', 'entryWords'],
@@ -12,6 +12,6 @@ export const FITTED_MODEL = {
   },
   answer: {
     features: ['bias', 'scopeLogit', 'rankLogit', 'rankMargin', 'coverage'],
-    weights: [-2.7257, 0.6356, 0.4019, 0.1309, 1.5471],
+    weights: [-2.7256, 0.6357, 0.4018, 0.1309, 1.5469],
   },
 } as const;

@@ -4,6 +4,7 @@ import { ANSWER_AT, MAX_READINGS, MAX_SUGGESTIONS, OTHER_ENTRY_OVER_ROWS, SUGGES
 import { ANSWER_FEATURES, OTHER_SCRIPT, mostlyForeign, RANK_FEATURES, SCOPE_FEATURES, describeMessage, type MessageEvidence } from './features.js';
 import { FITTED_MODEL } from './fitted-model.js';
 import { wordScopeContributions } from './word-scope.js';
+import { withBigrams } from './bigrams.js';
 import { checkModel, logOdds, probability, type LogisticModel } from './logistic.js';
 import type { MatchIndex } from './match-index.js';
 import { phrasingKey } from './phrasing-key.js';
@@ -234,7 +235,7 @@ function explanation(index: MatchIndex, j: Judgement, readings: number, decision
     scope: {
       probability: round(j.scopeProbability),
       features: named(SCOPE_FEATURES, j.evidence.scope),
-      words: Object.fromEntries(wordScopeContributions(index.wordScope, j.evidence.asked, EXPLAINED_WORDS)),
+      words: Object.fromEntries(wordScopeContributions(index.wordScope, withBigrams(j.evidence.asked), EXPLAINED_WORDS)),
     },
     candidates: j.ranked.slice(0, 5).map((r) => ({ id: r.id, probability: round(r.probability), features: named(RANK_FEATURES, r.features) })),
     answer: { probability: round(j.answerProbability), features: named(ANSWER_FEATURES, j.answerFeatures) },

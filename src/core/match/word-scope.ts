@@ -1,5 +1,3 @@
-import { withBigrams } from './bigrams.js';
-
 /**
  * Which words and word pairs mark a message as a question for us, learned from
  * the earlier questions (the exemplars) by `npm run fit`: a logistic
@@ -12,27 +10,42 @@ import { withBigrams } from './bigrams.js';
  */
 export interface WordScopeModel {
   bias: number;
-  /** token or bigram → weight; features not listed weigh 0. */
-  weights: Readonly<Record<string, number>>;
+  /** Tokens and bigrams with a weight, and their weights, side by side; features not listed weigh 0. */
+  features: readonly string[];
+  weights: readonly number[];
 }
 
+/** A model read for lookups. */
+export interface WordScope {
+  model: WordScopeModel;
+  weightOf: ReadonlyMap<string, number>;
+}
+
+/**
+ * Columns in the file, a Map in memory: thousands of keys in one JSON object
+ * cost a cold `vmvc ask` several times what two arrays and a Map do.
+ */
+export function wordScopeFrom(model: WordScopeModel): WordScope {
+  return { model, weightOf: new Map(model.features.map((f, i) => [f, model.weights[i] as number])) };
+}
 
 /** A log-odds this far from even is already decisive; past it, one odd word must not dominate the scope model. */
 export const MAX_LOG_ODDS = 6;
 
-/** The model's log-odds that a message is a question for us, from its tokens and bigrams (withBigrams), clamped to ±MAX_LOG_ODDS. */
-export function wordScopeLogOdds(model: WordScopeModel, features: readonly string[]): number {
-  let z = model.bias;
-  // Own keys only: a message saying "constructor" must not read Object.prototype's.
-  for (const f of features) if (Object.hasOwn(model.weights, f)) z += model.weights[f] as number;
+/** The log-odds that a message is a question for us, from its tokens and bigrams (withBigrams), clamped to ±MAX_LOG_ODDS. */
+export function wordScopeLogOdds(scope: WordScope, features: readonly string[]): number {
+  let z = scope.model.bias;
+  for (const f of features) z += scope.weightOf.get(f) ?? 0;
   return Math.max(-MAX_LOG_ODDS, Math.min(MAX_LOG_ODDS, z));
 }
 
 /** The words and pairs that moved the log-odds most, strongest first: what `vmvc ask --explain` shows. */
-export function wordScopeContributions(model: WordScopeModel, tokens: readonly string[], limit: number): [string, number][] {
-  return withBigrams(tokens)
-    .filter((f) => Object.hasOwn(model.weights, f))
-    .map((f): [string, number] => [f, model.weights[f] as number])
+export function wordScopeContributions(scope: WordScope, features: readonly string[], limit: number): [string, number][] {
+  return features
+    .flatMap((f): [string, number][] => {
+      const w = scope.weightOf.get(f);
+      return w === undefined ? [] : [[f, w]];
+    })
     .sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]))
     .slice(0, limit);
 }
