@@ -69,6 +69,8 @@ describe('the committed model', () => {
     expect(exemplars).toEqual(fittedExemplars());
     expect(wordScope).toEqual(FITTED_WORD_SCOPE);
     expect(entryWords).toEqual(FITTED_ENTRY_WORDS);
+    // Both are looked up by binary search (sorted-lookup.ts).
+    for (const features of [wordScope.features, entryWords.features]) expect(features.every((f, i) => i === 0 || (features[i - 1] as string) < f)).toBe(true);
     for (const name of ['scope', 'rank', 'answer'] as const) {
       expect(models[name].features, name).toEqual([...FITTED_MODEL[name].features]);
       models[name].weights.forEach((w, i) => expect(w, `${name}.${models[name].features[i]}`).toBeCloseTo(FITTED_MODEL[name].weights[i] as number, 3));

@@ -62,7 +62,17 @@ describe('knowledge changed since the engine was fitted', () => {
     const result = runCli(['check', '--dir', knowledgeWith('faq.yaml', stringify(faq))]);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/^Note: the answer engine's learned weights are out of date \(new since the last fit: brand-new-topic\)\. Run npm run fit, then npm run eval\.$/m);
+    expect(result.stdout).toMatch(/^Note: the answer engine's learned weights are out of date \(new since the last fit: brand-new-topic\)\. Run npm run fit, then npm run eval \(both read the repo's knowledge\/ folder\)\.$/m);
+  });
+
+  it('loads an intent.yaml written before the how_to list existed', () => {
+    const intent = parse(readFileSync(path.join(KNOWLEDGE, 'intent.yaml'), 'utf8')) as Record<string, unknown>;
+    delete intent.how_to;
+    const dir = knowledgeWith('intent.yaml', stringify(intent));
+    expect(loadKnowledge(dir, { cache: false }).intent.how_to).toEqual([]);
+    const result = runCli(['ask', '--json', 'why are containers lighter than vms?'], { env: { KNOWLEDGE_DIR: dir } });
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ status: 'answered', id: 'why-lighter' });
   });
 
   it('says nothing of the kind for the knowledge the weights were fitted on', () => {

@@ -1,7 +1,13 @@
 /**
- * `npm run fit`: fits the answer engine's three small models on the fitting
- * part of tests/eval and writes their weights to src/core/match/fitted-model.ts.
+ * `npm run fit`: fits the answer engine on the fitting part of tests/eval and
+ * writes src/core/match/fitted-*.ts.
  *
+ * First what earlier questions teach, per fold from the other four folds, so a
+ * message's features are never learned from the message itself:
+ * - the exemplars (how close a message is to earlier questions);
+ * - word scope: which words mark a question for us (fit-word-scope.ts);
+ * - entry words: which words tell one entry from the others (fit-entry-words.ts).
+ * Then three small logistic models over the features:
  * 1. rank: is this entry a right answer to this message? (in-scope messages, every candidate)
  * 2. scope: is this message a question the knowledge answers? (every message)
  * 3. answer: is the best-ranked entry a right answer? Fitted on scope and rank
@@ -18,6 +24,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadKnowledge } from '../../src/core/knowledge/load.js';
+import { phrasingKey } from '../../src/core/match/phrasing-key.js';
 import { ANSWER_FEATURES, RANK_FEATURES, SCOPE_FEATURES } from '../../src/core/match/features.js';
 import { buildMatchIndex, type MatchIndex } from '../../src/core/match/match-index.js';
 import { buildExemplarIndex, type Exemplar } from '../../src/core/match/exemplars.js';
@@ -27,13 +34,14 @@ import { fitLogistic, type Row } from './fit-logistic.js';
 import { fitWordScope } from './fit-word-scope.js';
 import { fitEntryWords } from './fit-entry-words.js';
 import { entryWordsFor, type EntryWordsModel } from '../../src/core/match/entry-words.js';
-import { wordScopeFrom, type WordScopeModel } from '../../src/core/match/word-scope.js';
+import type { WordScopeModel } from '../../src/core/match/word-scope.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const FOLDS = 5;
 
+/** By the words alone, as the fit/judge split is: "docker vs vm?" and "Docker vs VM" share a fold. */
 function foldOf(text: string): number {
-  return createHash('sha256').update(`fold:${text}`).digest().readUInt8(0) % FOLDS;
+  return createHash('sha256').update(`fold:${phrasingKey(text)}`).digest().readUInt8(0) % FOLDS;
 }
 
 interface Sample {
@@ -99,7 +107,7 @@ export interface CrossValidated {
   score: number;
 }
 
-/** Fits all three models, and learns the exemplars, from the knowledge and evaluation data under `root`. */
+/** Fits the three small models and the two word models, and learns the exemplars, from the knowledge and evaluation data under `root`. */
 export function fitModels(root: string, options: { crossValidate?: (cv: CrossValidated[]) => void } = {}): FitResult {
   const knowledge = loadKnowledge(path.join(root, 'knowledge'), { cache: false });
   const bare = buildMatchIndex(knowledge, { exemplars: [] });
@@ -113,34 +121,41 @@ export function fitModels(root: string, options: { crossValidate?: (cv: CrossVal
   const ids = knowledge.faq.map((e) => e.id);
   const phrasings = knowledge.faq.flatMap((e) => [e.question, e.title, ...e.aliases].map((t) => ({ tokens: bare.normalizer.tokens(t, bare.fix), answers: [e.id] })));
   const entryWordsFrom = (exemplars: readonly Exemplar[]) => fitEntryWords([...phrasings, ...exemplars], ids);
-  const indexes: FoldIndexes = Array.from({ length: FOLDS }, (_, k) => {
-    const others = items.filter((x) => x.fold !== k).map((x) => x.exemplar);
-    return { ...bare, exemplars: buildExemplarIndex(others, bare.weight), wordScope: wordScopeFrom(fitWordScope(others)), entryWords: entryWordsFor(entryWordsFrom(others), ids) };
-  });
+  // Per fold k, what a message of fold k learns from earlier questions: the other folds' (and never `without`'s).
+  const foldIndexes = (without?: number): FoldIndexes =>
+    Array.from({ length: FOLDS }, (_, k) => {
+      const others = items.filter((x) => x.fold !== k && x.fold !== without).map((x) => x.exemplar);
+      return { ...bare, exemplars: buildExemplarIndex(others, bare.weight), wordScope: fitWordScope(others), entryWords: entryWordsFor(entryWordsFrom(others), ids) };
+    });
+  const indexes = foldIndexes();
   const start: FittedModels = {
     scope: { features: SCOPE_FEATURES, weights: SCOPE_FEATURES.map(() => 0) },
     rank: { features: RANK_FEATURES, weights: RANK_FEATURES.map(() => 0) },
     answer: { features: ANSWER_FEATURES, weights: ANSWER_FEATURES.map(() => 0) },
   };
-  const fitOn = (chosen: typeof items): FittedModels => {
-    const first = fitAll(indexes, chosen.map(({ m, fold }) => ({ m, fold, reading: m.text })), faqOf, start);
+  const fitOn = (chosen: typeof items, byFold: FoldIndexes): FittedModels => {
+    const first = fitAll(byFold, chosen.map(({ m, fold }) => ({ m, fold, reading: m.text })), faqOf, start);
     return fitAll(
-      indexes,
-      chosen.map(({ m, fold }) => ({ m, fold, reading: bestJudgement(indexes[fold] as MatchIndex, m.text, first).judgement.evidence.text })),
+      byFold,
+      chosen.map(({ m, fold }) => ({ m, fold, reading: bestJudgement(byFold[fold] as MatchIndex, m.text, first).judgement.evidence.text })),
       faqOf,
       first,
     );
   };
-  const models = fitOn(items);
+  const models = fitOn(items, indexes);
   if (options.crossValidate !== undefined) {
     const cv: CrossValidated[] = [];
     for (let fold = 0; fold < FOLDS; fold++) {
-      const outer = fitOn(items.filter((x) => x.fold !== fold));
+      // Nested: the models judging a fold never saw it, not even as another fold's earlier questions.
+      const outer = fitOn(
+        items.filter((x) => x.fold !== fold),
+        foldIndexes(fold),
+      );
       for (const { m } of items.filter((x) => x.fold === fold)) {
         const r = matchQuestion(indexes[fold] as MatchIndex, m.text, { models: outer });
         const id = r.status === 'answered' ? r.entryId : r.status === 'compare' ? (r.whole ? 'compare' : `compare:${r.dimensions.map((d) => d.id).join(',')}`) : undefined;
-        const top = bestJudgement(indexes[fold] as MatchIndex, m.text, outer).judgement.ranked[0];
-        cv.push({ m, rankedRight: top !== undefined && isInDomain(m) && isRightAnswer(m, top.id, faqOf), answered: id !== undefined, right: id !== undefined && isInDomain(m) && isRightAnswer(m, id, faqOf), score: r.score });
+        const top = r.candidates[0]?.id;
+        cv.push({ m, rankedRight: top !== undefined && isInDomain(m) && isRightAnswer(m, top, faqOf), answered: id !== undefined, right: id !== undefined && isInDomain(m) && isRightAnswer(m, id, faqOf), score: r.score });
       }
     }
     options.crossValidate(cv);

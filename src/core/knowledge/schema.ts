@@ -108,8 +108,11 @@ export const intentSchema = z.strictObject({
   concept: cueList,
   /** Operating, installing, configuring or troubleshooting something. */
   operations: cueList,
-  /** Openers of a request for steps ("how do i…", "is there a way to…"), matched at the start of a clause. */
-  how_to: cueList,
+  /**
+   * Openers of a request for steps ("how do i…", "is there a way to…"), matched at the start of a clause.
+   * Optional: intent.yaml files written before the list existed still load (and read no how-to cue).
+   */
+  how_to: z.array(text).default([]),
   /** Prices, costs and licences. */
   cost: cueList,
   /** Chatter, status updates, acknowledgements. */

@@ -1,3 +1,5 @@
+import { sortedIndexOf } from './sorted-lookup.js';
+
 /**
  * Which entry a message's words point to, learned by `npm run fit` from the
  * knowledge's phrasings and the earlier questions: a multinomial logistic
@@ -10,7 +12,7 @@ export interface EntryWordsModel {
   /** Entry ids, in the order of `bias` and of the slots below. */
   ids: readonly string[];
   bias: readonly number[];
-  /** Tokens and bigrams with weights; feature i's are slots/weights[offsets[i] .. offsets[i + 1]). */
+  /** Tokens and bigrams with weights, sorted (see sorted-lookup.ts); feature i's are slots/weights[offsets[i] .. offsets[i + 1]). */
   features: readonly string[];
   offsets: readonly number[];
   slots: readonly number[];
@@ -24,8 +26,6 @@ export interface EntryWords {
 }
 
 export function entryWordsFor(model: EntryWordsModel, entryIds: readonly string[]): EntryWords {
-  // Columns in the file, a Map in memory: thousands of keys in one JSON object cost a cold `vmvc ask` several times as much.
-  const rowOf = new Map(model.features.map((f, i) => [f, i]));
   const slotOf = new Map(model.ids.map((id, i) => [id, i]));
   const entrySlot = entryIds.map((id) => slotOf.get(id) ?? -1);
   const z = new Float64Array(model.ids.length);
@@ -36,8 +36,8 @@ export function entryWordsFor(model: EntryWordsModel, entryIds: readonly string[
       if (model.ids.length === 0) return out;
       z.set(model.bias);
       for (const f of features) {
-        const row = rowOf.get(f);
-        if (row === undefined) continue;
+        const row = sortedIndexOf(model.features, f);
+        if (row < 0) continue;
         for (let i = model.offsets[row] as number; i < (model.offsets[row + 1] as number); i++) {
           const slot = model.slots[i] as number;
           z[slot] = (z[slot] as number) + (model.weights[i] as number);

@@ -4,14 +4,14 @@
 export const FITTED_MODEL = {
   scope: {
     features: ['bias', 'questionMark', 'opensQuestion', 'concept', 'operations', 'cost', 'chatter', 'anchors', 'unknownShare', 'logWords', 'code', 'topCosine', 'topCoverage', 'topBm25', 'exemplarInScope', 'exemplarOffTopic', 'statement', 'howTo', 'wordScope'],
-    weights: [-3.4328, -0.6365, 0.3649, 1.489, -1.8868, -0.2003, -0.645, 1.2585, -0.6766, -0.5585, 0.1664, 1.9067, 2.9356, 0.2973, 0.8715, -1.9559, -2.8227, -0.809, 2.9119],
+    weights: [-3.3845, -0.6366, 0.2937, 1.507, -2.0287, -0.2127, -0.7226, 1.2767, -0.7809, -0.3822, 0.1279, 1.6962, 2.8868, 0.2526, 1.165, -1.4741, -2.7742, -0.7908, 2.8923],
   },
   rank: {
     features: ['bias', 'cosine', 'coverage', 'bm25Share', 'bm25Log', 'side', 'dimension', 'firstByBm25', 'cosineShare', 'firstByCosine', 'opener', 'exemplar', 'entryWords'],
-    weights: [-5.661, -0.3691, 0.345, 1.1461, 0.1055, 0.2913, 1.3876, 1.1801, 1.5074, 0.4249, 1.8055, 2.0517, 4.0354],
+    weights: [-5.6298, -0.3258, 0.3091, 1.1441, 0.1156, 0.464, 1.4648, 1.149, 1.5627, 0.378, 1.8558, 1.7177, 3.9575],
   },
   answer: {
     features: ['bias', 'scopeLogit', 'rankLogit', 'rankMargin', 'coverage'],
-    weights: [-2.7256, 0.6357, 0.4018, 0.1309, 1.5469],
+    weights: [-2.5155, 0.5901, 0.4204, 0.1117, 1.357],
   },
 } as const;

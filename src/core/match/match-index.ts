@@ -8,7 +8,7 @@ import type { Opener } from './opener.js';
 import { exemplarIndexFrom, type Exemplar, type ExemplarIndex } from './exemplars.js';
 import { fittedExemplars } from './fitted-exemplars.js';
 import { FITTED_WORD_SCOPE } from './fitted-word-scope.js';
-import { wordScopeFrom, type WordScope, type WordScopeModel } from './word-scope.js';
+import type { WordScopeModel } from './word-scope.js';
 import { FITTED_ENTRY_WORDS } from './fitted-entry-words.js';
 import { entryWordsFor, type EntryWords, type EntryWordsModel } from './entry-words.js';
 import { buildIndexData, idfFrom, type IndexData } from './index-data.js';
@@ -62,7 +62,7 @@ export interface MatchIndex {
   /** Questions people asked before, labelled: evidence of scope and of entries. */
   exemplars: ExemplarIndex;
   /** The words that mark a question for us, learned from those questions. */
-  wordScope: WordScope;
+  wordScope: WordScopeModel;
   /** The words that tell one entry from the others, learned from the phrasings and those questions. */
   entryWords: EntryWords;
   /** Weight of a token or bigram in a similarity: its idf, or the unknown-word weight (0 for an unknown bigram). */
@@ -93,7 +93,7 @@ export function buildMatchIndex(knowledge: Knowledge, options: IndexOptions = {}
   const index = matchIndexFrom(knowledge, options.saved ?? buildIndexData(knowledge, options.exemplars ?? fittedExemplars()));
   return {
     ...index,
-    ...(options.wordScope && { wordScope: wordScopeFrom(options.wordScope) }),
+    ...(options.wordScope && { wordScope: options.wordScope }),
     ...(options.entryWords && { entryWords: entryWordsFor(options.entryWords, knowledge.faq.map((e) => e.id)) }),
   };
 }
@@ -136,7 +136,7 @@ export function matchIndexFrom(knowledge: Knowledge, data: IndexData): MatchInde
     cues: createCueMatcher(knowledge.intent),
     vocabulary,
     exemplars: exemplarIndexFrom(data.exemplars),
-    wordScope: wordScopeFrom(FITTED_WORD_SCOPE),
+    wordScope: FITTED_WORD_SCOPE,
     entryWords: entryWordsFor(FITTED_ENTRY_WORDS, entries.map((e) => e.id)),
     weight,
     againstTokens: new Set(data.againstTokens),

@@ -43,5 +43,5 @@ function staleFit(ids: readonly string[]): string | undefined {
   const removed = FITTED_ENTRY_WORDS.ids.filter((id) => !known.has(id));
   if (added.length === 0 && removed.length === 0) return undefined;
   const parts = [...(added.length > 0 ? [`new since the last fit: ${added.join(', ')}`] : []), ...(removed.length > 0 ? [`fitted but gone: ${removed.join(', ')}`] : [])];
-  return `Note: the answer engine's learned weights are out of date (${parts.join('; ')}). Run npm run fit, then npm run eval.`;
+  return `Note: the answer engine's learned weights are out of date (${parts.join('; ')}). Run npm run fit, then npm run eval (both read the repo's knowledge/ folder).`;
 }
