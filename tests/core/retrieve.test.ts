@@ -2,7 +2,9 @@ import path from 'node:path';
 import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/core/knowledge/load.js';
+import { FITTED_ENTRY_WORDS } from '../../src/core/match/fitted-entry-words.js';
 import { fittedExemplars } from '../../src/core/match/fitted-exemplars.js';
+import { FITTED_WORD_SCOPE } from '../../src/core/match/fitted-word-scope.js';
 import { buildIndexData } from '../../src/core/match/index-data.js';
 import { createNormalizer } from '../../src/core/match/normalize.js';
 import { FIELD_BOOST, MAX_CANDIDATES, createEntrySearch, type EntryDocument } from '../../src/core/match/retrieve.js';
@@ -16,7 +18,7 @@ import { ROOT } from '../helpers/run-node.js';
 describe('retrieval', () => {
   it('gives what MiniSearch gives for every evaluation message, fresh and from saved hits', () => {
     const knowledge = loadKnowledge(path.join(ROOT, 'knowledge'), { cache: false });
-    const data = buildIndexData(knowledge, fittedExemplars());
+    const data = buildIndexData(knowledge, { exemplars: fittedExemplars(), wordScope: FITTED_WORD_SCOPE, entryWords: FITTED_ENTRY_WORDS });
     const documents = (data.retrieval as { documents: EntryDocument[] }).documents;
     const mini = new MiniSearch<EntryDocument>({
       fields: Object.keys(FIELD_BOOST),

@@ -12,7 +12,7 @@ const L2 = 1;
 const ITERATIONS = 150;
 const RATE = 0.5;
 /** Weights smaller than this are left out of the committed model: they move no decision. */
-const KEEP = 0.1;
+const KEEP = 0.2;
 
 export interface LabelledTokens {
   tokens: readonly string[];

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadKnowledge } from '../../src/core/knowledge/load.js';
-import { buildMatchIndex } from '../../src/core/match/match-index.js';
+import { buildMatchIndex } from '../../src/core/match/build-match-index.js';
 import { knowledgePhrasings, loadEvalSets, type LabelledMessage, type SetName } from './eval-sets.js';
 import { engineVerdict } from './engine-verdict.js';
 import { formatBarTradeOff, formatReliability, formatTable, scoreMessages, summarise, type EngineVerdict, type ScoredMessage } from './score-sets.js';

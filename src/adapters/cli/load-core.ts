@@ -42,11 +42,17 @@ export interface Asker {
  * which a cold ask would otherwise load for nothing. The CLI records no asks.
  */
 export async function askerFor(env: Record<string, string | undefined>, dir?: string): Promise<Asker> {
-  const [{ buildMatchIndex }, { askQuestion }] = await Promise.all([import('../../core/match/match-index.js'), import('../../core/commands/ask.js')]);
+  const [{ matchIndexFrom }, { askQuestion }] = await Promise.all([import('../../core/match/match-index.js'), import('../../core/commands/ask.js')]);
   const knowledge = await knowledgeFor(env, dir);
   const saved = savedIndexFor(knowledge);
-  const index = buildMatchIndex(knowledge, saved.data ? { saved: saved.data } : {});
-  if (saved.data === undefined) saved.save(index.data());
+  let index;
+  if (saved.data !== undefined) index = matchIndexFrom(knowledge, saved.data);
+  else {
+    // Only a first start after a change builds the index, and only it compiles the fitted modules.
+    const { buildMatchIndex } = await import('../../core/match/build-match-index.js');
+    index = buildMatchIndex(knowledge);
+    saved.save(index.data());
+  }
   const ctx = { knowledge, index, random: Math.random, usage: [] };
   return { ask: (question, options) => askQuestion(question, ctx, options) };
 }

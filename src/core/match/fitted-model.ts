@@ -4,14 +4,14 @@
 export const FITTED_MODEL = {
   scope: {
     features: ['bias', 'questionMark', 'opensQuestion', 'concept', 'operations', 'cost', 'chatter', 'anchors', 'unknownShare', 'logWords', 'code', 'topCosine', 'topCoverage', 'topBm25', 'exemplarInScope', 'exemplarOffTopic', 'statement', 'howTo', 'wordScope'],
-    weights: [-3.3845, -0.6366, 0.2937, 1.507, -2.0287, -0.2127, -0.7226, 1.2767, -0.7809, -0.3822, 0.1279, 1.6962, 2.8868, 0.2526, 1.165, -1.4741, -2.7742, -0.7908, 2.8923],
+    weights: [-3.3827, -0.6355, 0.2951, 1.5051, -2.0285, -0.2126, -0.722, 1.2794, -0.781, -0.3955, 0.1282, 1.6979, 2.8851, 0.2531, 1.1656, -1.4743, -2.7731, -0.7913, 2.8953],
   },
   rank: {
     features: ['bias', 'cosine', 'coverage', 'bm25Share', 'bm25Log', 'side', 'dimension', 'firstByBm25', 'cosineShare', 'firstByCosine', 'opener', 'exemplar', 'entryWords'],
-    weights: [-5.6298, -0.3258, 0.3091, 1.1441, 0.1156, 0.464, 1.4648, 1.149, 1.5627, 0.378, 1.8558, 1.7177, 3.9575],
+    weights: [-5.6892, -0.2764, 0.2985, 1.1559, 0.1278, 0.4498, 1.456, 1.1949, 1.5582, 0.4165, 1.8484, 1.7648, 3.7307],
   },
   answer: {
     features: ['bias', 'scopeLogit', 'rankLogit', 'rankMargin', 'coverage'],
-    weights: [-2.5155, 0.5901, 0.4204, 0.1117, 1.357],
+    weights: [-2.4953, 0.5934, 0.422, 0.1088, 1.3489],
   },
 } as const;

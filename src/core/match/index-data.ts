@@ -6,6 +6,8 @@ import { openerProfile, type Opener } from './opener.js';
 import type { EntryDocument, RetrievalSource } from './retrieve.js';
 import { saveLists, type SavedLists } from './saved-lists.js';
 import { createTextMemo } from './text-memo.js';
+import type { WordScopeModel } from './word-scope.js';
+import type { EntryWordsModel } from './entry-words.js';
 
 /**
  * Everything the matcher derives from the knowledge, as plain JSON. Building it
@@ -42,6 +44,9 @@ export interface IndexData {
   retrieval: RetrievalSource;
   exemplars: ExemplarData;
   againstTokens: string[];
+  /** What `npm run fit` learned, carried in the saved index so a start loading it needs no fitted module. */
+  wordScope: WordScopeModel;
+  entryWords: EntryWordsModel;
   /** Per entry: how its phrasings open (what…, why…, can…), as [opener, share] pairs. */
   openers: [Opener, number][][];
 }
@@ -61,7 +66,15 @@ export function idfFrom(tokens: readonly string[], counts: readonly number[], en
   return { idf, unknownIdf: Math.log(1 + entries / UNKNOWN_WORD_DF) };
 }
 
-export function buildIndexData(knowledge: Knowledge, exemplars: readonly Exemplar[]): IndexData {
+/** What the fit learned from earlier questions, as the index is built with it. */
+export interface Learned {
+  exemplars: readonly Exemplar[];
+  wordScope: WordScopeModel;
+  entryWords: EntryWordsModel;
+}
+
+export function buildIndexData(knowledge: Knowledge, learned: Learned): IndexData {
+  const { exemplars } = learned;
   const tables = normalizerTables(knowledge.language);
   const normalizer = normalizerFrom(tables);
   // Within one build: titles, questions and aliases are normalised for several uses.
@@ -148,6 +161,8 @@ export function buildIndexData(knowledge: Knowledge, exemplars: readonly Exempla
     retrieval: { documents },
     exemplars: exemplarData(exemplars, weight),
     againstTokens: againstTokens(knowledge, normalizer),
+    wordScope: learned.wordScope,
+    entryWords: learned.entryWords,
     openers: entries.map((e) => [...openerProfile([e.question, ...e.aliases].map((t) => memo.words(t)))]),
   };
 }

@@ -5,13 +5,10 @@ import { createSpellCorrector } from './spell.js';
 import { createCueMatcher, type CueMatcher } from './cues.js';
 import { createEntrySearch, type EntrySearch } from './retrieve.js';
 import type { Opener } from './opener.js';
-import { exemplarIndexFrom, type Exemplar, type ExemplarIndex } from './exemplars.js';
-import { fittedExemplars } from './fitted-exemplars.js';
-import { FITTED_WORD_SCOPE } from './fitted-word-scope.js';
+import { exemplarIndexFrom, type ExemplarIndex } from './exemplars.js';
 import type { WordScopeModel } from './word-scope.js';
-import { FITTED_ENTRY_WORDS } from './fitted-entry-words.js';
-import { entryWordsFor, type EntryWords, type EntryWordsModel } from './entry-words.js';
-import { buildIndexData, idfFrom, type IndexData } from './index-data.js';
+import { entryWordsFor, type EntryWords } from './entry-words.js';
+import { idfFrom, type IndexData } from './index-data.js';
 import { loadLists, type ListLookup } from './saved-lists.js';
 
 export { withBigrams } from './bigrams.js';
@@ -75,29 +72,6 @@ export interface MatchIndex {
   openers: Map<Opener, number>[];
 }
 
-export interface IndexOptions {
-  /** Earlier labelled questions (default: the fitted ones). */
-  exemplars?: readonly Exemplar[];
-  /** The word-scope model learned from them (default: the fitted one). */
-  wordScope?: WordScopeModel;
-  /** The entry-words model (default: the fitted one). */
-  entryWords?: EntryWordsModel;
-  /**
-   * The index data a previous start built from the same knowledge, exemplars
-   * and engine code (see knowledge/cache.ts): loaded instead of built.
-   */
-  saved?: IndexData;
-}
-
-export function buildMatchIndex(knowledge: Knowledge, options: IndexOptions = {}): MatchIndex {
-  const index = matchIndexFrom(knowledge, options.saved ?? buildIndexData(knowledge, options.exemplars ?? fittedExemplars()));
-  return {
-    ...index,
-    ...(options.wordScope && { wordScope: options.wordScope }),
-    ...(options.entryWords && { entryWords: entryWordsFor(options.entryWords, knowledge.faq.map((e) => e.id)) }),
-  };
-}
-
 /** The MatchIndex over index data, just built or loaded: the same either way. */
 export function matchIndexFrom(knowledge: Knowledge, data: IndexData): MatchIndex {
   const entries = knowledge.faq;
@@ -136,8 +110,8 @@ export function matchIndexFrom(knowledge: Knowledge, data: IndexData): MatchInde
     cues: createCueMatcher(knowledge.intent),
     vocabulary,
     exemplars: exemplarIndexFrom(data.exemplars),
-    wordScope: FITTED_WORD_SCOPE,
-    entryWords: entryWordsFor(FITTED_ENTRY_WORDS, entries.map((e) => e.id)),
+    wordScope: data.wordScope,
+    entryWords: entryWordsFor(data.entryWords, entries.map((e) => e.id)),
     weight,
     againstTokens: new Set(data.againstTokens),
     openers: data.openers.map((pairs) => new Map(pairs)),
