@@ -31,8 +31,11 @@ export interface HelpChannelStore {
    * or the channel has had `maxPerWindow` within the window; under one write lock.
    */
   claimAutoReply(platform: Platform, channelId: string, threadId: string, now: Date, policy: Pick<AutoAnswerPolicy, 'maxPerWindow' | 'windowSeconds'>): Promise<AutoReplyClaim>;
-  /** The posted reply's id, once the platform confirmed it. */
-  confirmAutoReply(platform: Platform, channelId: string, threadId: string, messageRef: string): Promise<void>;
+  /**
+   * The posted reply's id, once the platform confirmed it, and the entry (or comparison) it
+   * answered with: a daily tip skips a topic answered in the channel within a day, threads included.
+   */
+  confirmAutoReply(platform: Platform, channelId: string, threadId: string, messageRef: string, answerRef: string): Promise<void>;
   /** Drops a claim whose post surely never went out (refused, never reached the platform). */
   releaseAutoReply(platform: Platform, channelId: string, threadId: string): Promise<void>;
 }

@@ -23,7 +23,7 @@ const TABLES: readonly TableCopy[] = [
   { table: 'votes', columns: ['platform', 'entry_id', 'user_hash', 'vote', 'at'], conflict: '(platform, user_hash, entry_id)' },
   { table: 'recent_posts', columns: ['platform', 'channel_id', 'entry_id', 'at', 'message_ref'], conflict: '(platform, channel_id, entry_id)' },
   { table: 'help_channels', columns: ['platform', 'channel_id', 'enabled_at', 'enabled_by'], conflict: '(platform, channel_id)' },
-  { table: 'auto_replies', columns: ['platform', 'channel_id', 'thread_id', 'at', 'message_ref'], conflict: '(platform, channel_id, thread_id)' },
+  { table: 'auto_replies', columns: ['platform', 'channel_id', 'thread_id', 'at', 'message_ref', 'entry_id'], conflict: '(platform, channel_id, thread_id)' },
   {
     table: 'tip_subscriptions',
     columns: ['platform', 'channel_id', 'schedule', 'time_zone', 'created_at', 'updated_at', 'updated_by', 'paused_at', 'paused_reason'],

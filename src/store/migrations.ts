@@ -131,4 +131,8 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX deliveries_by_time ON deliveries (at);
   `,
+  // 5: the entry an auto-reply answered with, so a daily tip skips a topic just answered in a help channel's thread.
+  `
+  ALTER TABLE auto_replies ADD COLUMN entry_id TEXT;
+  `,
 ];

@@ -12,7 +12,7 @@ export function createSqliteHelpChannels(db: SqliteDatabase): HelpChannelStore {
   const existing = db.prepare('SELECT 1 FROM auto_replies WHERE platform = ? AND channel_id = ? AND thread_id = ?');
   const recent = db.prepare('SELECT count(*) AS n FROM auto_replies WHERE platform = ? AND channel_id = ? AND at > ?');
   const insert = db.prepare('INSERT INTO auto_replies (platform, channel_id, thread_id, at, message_ref) VALUES (?, ?, ?, ?, NULL)');
-  const confirm = db.prepare('UPDATE auto_replies SET message_ref = ? WHERE platform = ? AND channel_id = ? AND thread_id = ?');
+  const confirm = db.prepare('UPDATE auto_replies SET message_ref = ?, entry_id = ? WHERE platform = ? AND channel_id = ? AND thread_id = ?');
   const remove = db.prepare('DELETE FROM auto_replies WHERE platform = ? AND channel_id = ? AND thread_id = ?');
 
   const claim = db.transaction(
@@ -32,8 +32,8 @@ export function createSqliteHelpChannels(db: SqliteDatabase): HelpChannelStore {
       else disable.run(platform, channelId);
     },
     claimAutoReply: async (platform, channelId, threadId, now, policy) => claim.immediate(platform, channelId, threadId, now, policy.maxPerWindow, policy.windowSeconds),
-    async confirmAutoReply(platform, channelId, threadId, messageRef) {
-      confirm.run(messageRef, platform, channelId, threadId);
+    async confirmAutoReply(platform, channelId, threadId, messageRef, answerRef) {
+      confirm.run(messageRef, answerRef, platform, channelId, threadId);
     },
     async releaseAutoReply(platform, channelId, threadId) {
       remove.run(platform, channelId, threadId);

@@ -21,7 +21,12 @@ export function createSqliteTipStore(db: SqliteDatabase): TipStore {
     'SELECT * FROM tip_posts WHERE platform = ? AND channel_id = ? ORDER BY claimed_at DESC, rowid DESC LIMIT 1',
   );
   const unconfirmed = db.prepare("SELECT * FROM tip_posts WHERE status = 'claimed' AND claimed_at <= ? ORDER BY claimed_at");
-  const recentEntries = db.prepare('SELECT entry_id FROM recent_posts WHERE platform = ? AND channel_id = ? AND at >= ? ORDER BY entry_id');
+  // Shared answers and replies to messages (the repeat guard's rows), and help-channel auto-replies.
+  const recentEntries = db.prepare(
+    `SELECT entry_id FROM recent_posts WHERE platform = @platform AND channel_id = @channelId AND at >= @since
+     UNION SELECT entry_id FROM auto_replies WHERE platform = @platform AND channel_id = @channelId AND at >= @since AND entry_id IS NOT NULL
+     ORDER BY entry_id`,
+  );
   const finish = db.prepare(
     `UPDATE tip_posts SET status = ?, message_id = ?, error = ?, attempts = ?, finished_at = ?
      WHERE platform = ? AND channel_id = ? AND slot_key = ?`,
@@ -82,6 +87,6 @@ export function createSqliteTipStore(db: SqliteDatabase): TipStore {
     },
     rotationState: async (platform, channelId) => rotationState(platform, channelId),
     recentlyPostedEntries: async (platform, channelId, since) =>
-      (recentEntries.all(platform, channelId, since.getTime()) as { entry_id: string }[]).map((r) => r.entry_id),
+      (recentEntries.all({ platform, channelId, since: since.getTime() }) as { entry_id: string }[]).map((r) => r.entry_id),
   };
 }

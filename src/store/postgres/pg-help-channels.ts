@@ -33,8 +33,8 @@ export function createPgHelpChannels(pool: PgPool): HelpChannelStore {
         await client.query('INSERT INTO auto_replies (platform, channel_id, thread_id, at, message_ref) VALUES ($1, $2, $3, $4, NULL)', [platform, channelId, threadId, now.getTime()]);
         return { claimed: true };
       }),
-    async confirmAutoReply(platform, channelId, threadId, messageRef) {
-      await pool.query('UPDATE auto_replies SET message_ref = $1 WHERE platform = $2 AND channel_id = $3 AND thread_id = $4', [messageRef, platform, channelId, threadId]);
+    async confirmAutoReply(platform, channelId, threadId, messageRef, answerRef) {
+      await pool.query('UPDATE auto_replies SET message_ref = $1, entry_id = $2 WHERE platform = $3 AND channel_id = $4 AND thread_id = $5', [messageRef, answerRef, platform, channelId, threadId]);
     },
     async releaseAutoReply(platform, channelId, threadId) {
       await pool.query('DELETE FROM auto_replies WHERE platform = $1 AND channel_id = $2 AND thread_id = $3', [platform, channelId, threadId]);

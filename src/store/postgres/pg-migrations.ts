@@ -125,4 +125,8 @@ export const PG_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX deliveries_by_time ON deliveries (at);
   `,
+  // 4: the entry an auto-reply answered with (as SQLite's migration 5).
+  `
+  ALTER TABLE auto_replies ADD COLUMN entry_id TEXT;
+  `,
 ];

@@ -87,7 +87,10 @@ export function createPgTipStore(pool: PgPool): TipStore {
     rotationState: (platform, channelId) => getRotation(pool, platform, channelId),
     async recentlyPostedEntries(platform, channelId, since) {
       const { rows } = await pool.query<{ entry_id: string }>(
-        'SELECT entry_id FROM recent_posts WHERE platform = $1 AND channel_id = $2 AND at >= $3 ORDER BY entry_id',
+        // Shared answers and replies to messages (the repeat guard's rows), and help-channel auto-replies.
+        `SELECT entry_id FROM recent_posts WHERE platform = $1 AND channel_id = $2 AND at >= $3
+         UNION SELECT entry_id FROM auto_replies WHERE platform = $1 AND channel_id = $2 AND at >= $3 AND entry_id IS NOT NULL
+         ORDER BY entry_id`,
         [platform, channelId, since.getTime()],
       );
       return rows.map((r) => r.entry_id);

@@ -113,6 +113,8 @@ describe('Slack help channels: /vmvc autoanswer and auto-replies', () => {
     const notHelpful = buttonsOf(post.body).find((b) => b['action_id'] === SLACK_NOT_HELPFUL_ACTION);
     expect(decodeAutoReply(notHelpful?.['value'] as string)).toEqual({ ref: 'why-lighter', asker: MEMBER });
     expect(buttonsOf(post.body).some((b) => String(b['action_id']).startsWith('vmvc:show:'))).toBe(true);
+    // A topic answered in the channel, threads included: the day's tip on it waits.
+    await expect.poll(() => store.recentlyPostedEntries('slack', 'C0HELPA', new Date(Date.now() - 60_000))).toEqual(['why-lighter']);
 
     // The same message again (Slack redelivering it to another bot copy, say): the thread already has its reply.
     await sendEvent(t.baseUrl, event, nextEventId());

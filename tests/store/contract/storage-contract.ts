@@ -218,7 +218,7 @@ export function describeStorageContract(name: string, create: () => Promise<Stor
         expect(await h.claimAutoReply('slack', 'C1', 't3', min(2), policy)).toEqual({ claimed: false, reason: 'rate-limited' });
         expect(await h.claimAutoReply('slack', 'C2', 't3', min(2), policy)).toEqual({ claimed: true });
         expect(await h.claimAutoReply('slack', 'C1', 't3', min(11), policy)).toEqual({ claimed: true });
-        await h.confirmAutoReply('slack', 'C1', 't3', 'm-1');
+        await h.confirmAutoReply('slack', 'C1', 't3', 'm-1', 'why-lighter');
         await h.releaseAutoReply('slack', 'C1', 't3');
         expect(await h.claimAutoReply('slack', 'C1', 't3', min(12), policy)).toEqual({ claimed: true });
       });
@@ -320,6 +320,24 @@ export function describeStorageContract(name: string, create: () => Promise<Stor
         expect(await s.recentlyPostedEntries('slack', 'C1', at('2025-03-01T09:00:00Z'))).toEqual(['startup-time', 'why-lighter']);
         expect(await s.recentlyPostedEntries('slack', 'C1', at('2025-03-01T12:00:00Z'))).toEqual(['startup-time']);
         expect(await s.recentlyPostedEntries('discord', 'C1', at('2025-03-01T09:00:00Z'))).toEqual([]);
+      });
+
+      it('recentlyPostedEntries counts help-channel auto-replies once confirmed, whichever copy reads them', async () => {
+        const a = await open();
+        const b = await open();
+        const policy = { maxPerWindow: 5, windowSeconds: 600 };
+        const t0 = at('2025-03-02T10:00:00Z');
+        await a.repeatGuard(120).claim('slack', 'C1', 'why-lighter', t0);
+        await a.helpChannels.claimAutoReply('slack', 'C1', 'thread-1', t0, policy);
+        await a.helpChannels.confirmAutoReply('slack', 'C1', 'thread-1', 'm-1', 'hypervisor');
+        await a.helpChannels.claimAutoReply('slack', 'C1', 'thread-2', t0, policy);
+        await a.helpChannels.confirmAutoReply('slack', 'C1', 'thread-2', 'm-2', 'why-lighter');
+        // Claimed but never confirmed (the post's fate unknown): nothing to say it answered anything.
+        await a.helpChannels.claimAutoReply('slack', 'C1', 'thread-3', t0, policy);
+        await a.helpChannels.claimAutoReply('slack', 'C2', 'thread-4', t0, policy);
+        await a.helpChannels.confirmAutoReply('slack', 'C2', 'thread-4', 'm-4', 'startup-time');
+        expect(await b.recentlyPostedEntries('slack', 'C1', at('2025-03-02T09:00:00Z'))).toEqual(['hypervisor', 'why-lighter']);
+        expect(await b.recentlyPostedEntries('slack', 'C1', at('2025-03-02T11:00:00Z'))).toEqual([]);
       });
     });
 

@@ -67,7 +67,7 @@ export async function handleHelpChannelMessage(message: Message, ctx: HandlerCon
     const posted = await ctx.postMessage(threadId, autoReplyBody(reply.card, ref, message.author.id));
     ctx.log.info({ channelId, messageId: message.id, threadId, id: ref }, 'auto-answered a help-channel message in a thread');
     try {
-      await help.store.confirmAutoReply('discord', channelId, message.id, posted.id);
+      await help.store.confirmAutoReply('discord', channelId, message.id, posted.id, ref);
     } catch (err) {
       ctx.log.warn(`auto-answer: could not record the reply: ${err2text(err)}`);
     }

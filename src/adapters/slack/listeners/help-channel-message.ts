@@ -58,7 +58,7 @@ export async function handleHelpChannelMessage({ event, context, client }: HelpC
     deps.log.info({ channel: channelId, ts: event.ts, id: ref, score: reply.outcome.score }, 'auto-answered a help-channel message');
     if (posted.ts !== undefined) {
       try {
-        await help.store.confirmAutoReply('slack', channelId, event.ts, posted.ts);
+        await help.store.confirmAutoReply('slack', channelId, event.ts, posted.ts, ref);
       } catch (err) {
         deps.log.warn(`auto-answer: could not record the reply: ${err2text(err)}`);
       }
