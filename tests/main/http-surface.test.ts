@@ -222,4 +222,19 @@ describe('health and metrics in the other modes', () => {
     expect(await running.exited).toBe(0);
     expect(running.stderr()).toBe('');
   });
+
+  it('a token Slack revokes while the bot runs ends it with one line and exit 1, for the supervisor, instead of a deaf process', { timeout: 60_000 }, async () => {
+    const slack = await new FakeSlackApi().start();
+    cleanups.push(() => slack.stop());
+    const port = await freePort();
+    const running = await bot({ SLACK_BOT_TOKEN: 'xoxb-test-0000-token', SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET, SLACK_API_URL: slack.apiUrl, PORT: String(port), HOST: '127.0.0.1' });
+    const base = `http://127.0.0.1:${port}`;
+    expect((await getJson(`${base}/readyz`)).status).toBe(200);
+    // The app uninstalled from the workspace: every Web API call now answers token_revoked.
+    slack.failWith('chat.postMessage', 'token_revoked');
+    const mention = { type: 'app_mention', user: 'U0ASKER', text: '<@UBOT0001> why are containers lighter than VMs?', ts: '1700000500.000100', channel: 'C0GENERAL', event_ts: '1' };
+    expect((await sendEvent(base, mention, 'Ev-revoked-1')).status).toBe(200);
+    expect(await running.exited).toBe(1);
+    expect(running.stderr()).toBe("vmvc: Slack rejected the app's token while running (token_revoked): the token was revoked: reinstall the app and copy the new token, then restart\n");
+  });
 });

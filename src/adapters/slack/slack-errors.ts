@@ -111,6 +111,11 @@ export function toPostError(err: unknown, channelId: string): PostError {
 
 const AUTH_CODES = new Set(['invalid_auth', 'not_authed', 'token_revoked', 'account_inactive', 'token_expired']);
 
+/** Whether Slack answered that the token itself is no good (revoked, uninstalled, expired): nothing works until it is replaced. */
+export function isAuthFailure(code: string): boolean {
+  return AUTH_CODES.has(code);
+}
+
 /** auth.test / apps.connections.open failing at start-up: one line the operator can act on. */
 export function toStartupError(err: unknown, step: 'bot' | 'app', apiUrl: string | undefined): StartupError {
   const f = describeSlackError(err);

@@ -8,7 +8,7 @@ import { StartupError, type AdapterDeps, type RunningAdapter } from '../adapter.
 import { toBoltLogger } from './bolt-logger.js';
 import { createSlackApp, SLACK_EVENTS_PATH, type SlackAppOptions } from './create-slack-app.js';
 import { registerListeners } from './listeners/index.js';
-import { describeSlackError, toStartupError } from './slack-errors.js';
+import { describeSlackError, hintFor, isAuthFailure, toStartupError } from './slack-errors.js';
 import { slackPoster } from './slack-poster.js';
 
 export interface StartSlackOptions {
@@ -39,11 +39,21 @@ export async function startSlack(deps: AdapterDeps, options: StartSlackOptions =
   if (!config) throw new StartupError('Slack is not configured: set SLACK_BOT_TOKEN and SLACK_APP_TOKEN (or SLACK_SIGNING_SECRET)');
   const log = deps.log.child({ adapter: 'slack' });
   const metrics = deps.metrics ?? NO_METRICS;
+  // Slack answering a running bot that its token is no good (the app uninstalled, the token
+  // revoked): every answer and tip fails from then on, so the adapter is down, not flaky.
+  let running = false;
+  let rejectedWith: string | undefined;
+  const onApiError = (code: string) => {
+    metrics.platformApiError('slack', code);
+    if (!running || rejectedWith !== undefined || !isAuthFailure(code)) return;
+    rejectedWith = code;
+    deps.onDown?.({ platform: 'slack', reason: `Slack rejected the app's token while running (${code}): ${hintFor(code) ?? 'reinstall the app and set the new tokens'}, then restart` });
+  };
   let slack;
   try {
     slack = await createSlackApp(config, {
       logger: toBoltLogger(log),
-      onApiError: (code) => metrics.platformApiError('slack', code),
+      onApiError,
       ...(deps.http !== undefined && { customRoutes: deps.http.routes }),
       ...(options.interactive !== undefined && { interactive: options.interactive }),
       ...(options.socket !== undefined && { socket: options.socket }),
@@ -111,6 +121,7 @@ export async function startSlack(deps: AdapterDeps, options: StartSlackOptions =
     log.info({ botUserId, team }, 'Slack adapter connected (Socket Mode)');
   }
 
+  running = true;
   let stopped = false;
   return {
     platform: 'slack',
@@ -120,7 +131,7 @@ export async function startSlack(deps: AdapterDeps, options: StartSlackOptions =
     ...(address !== undefined && { address }),
     // Failures are logged once, by the tip scheduler that decides whether to retry.
     post: (channelId: string, card: Card) => poster.post(channelId, card),
-    isReady: () => (slack.mode === 'http' ? true : (slack.receiver as SocketModeReceiver).client.websocket?.isActive() === true),
+    isReady: () => rejectedWith === undefined && (slack.mode === 'http' ? true : (slack.receiver as SocketModeReceiver).client.websocket?.isActive() === true),
     async stop() {
       if (stopped) return;
       stopped = true;
