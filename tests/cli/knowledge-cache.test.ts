@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -27,6 +27,39 @@ describe('the validated-knowledge cache', () => {
     tamper();
     // Served from the cache, unvalidated: which is why nobody else may write there.
     expect(runCli(['ask', 'hypervisor'], { env }).stdout).toContain('TAMPERED TITLE');
+  });
+
+  it('keeps the newest few files of each kind: old versions and old knowledge do not pile up', () => {
+    const own = mkdtempSync(path.join(os.tmpdir(), 'vmvc-cache-prune-'));
+    try {
+      const dir = path.join(own, 'vmvc');
+      mkdirSync(dir, { mode: 0o700 });
+      const hex = (i: number) => String(i).padStart(40, '0');
+      const old = (name: string, daysAgo: number) => {
+        writeFileSync(path.join(dir, name), '{}');
+        const t = new Date(Date.now() - daysAgo * 86_400_000);
+        utimesSync(path.join(dir, name), t, t);
+      };
+      for (let i = 1; i <= 6; i++) {
+        old(`${hex(i)}.json`, i); // knowledge from earlier edits
+        old(`index-${hex(i)}.json`, i); // indexes from earlier versions
+      }
+      old('index-x.json.123.tmp', 2); // a write that crashed
+      old('notes.txt', 30); // not ours
+      expect(runCli(['ask', 'hypervisor'], { env: { XDG_CACHE_HOME: own } }).status).toBe(0);
+      const left = readdirSync(dir).sort();
+      // The files this ask wrote, and the newest three of the earlier ones, of each kind.
+      expect(left.filter((f) => /^[0-9a-f]{40}\.json$/.test(f))).toHaveLength(4);
+      expect(left.filter((f) => /^index-[0-9a-f]{40}\.json$/.test(f))).toHaveLength(4);
+      expect(left).toEqual(expect.arrayContaining([`${hex(1)}.json`, `${hex(3)}.json`, `index-${hex(1)}.json`, `index-${hex(3)}.json`, 'notes.txt']));
+      expect(left).not.toContain(`${hex(4)}.json`);
+      expect(left).not.toContain(`index-${hex(6)}.json`);
+      expect(left).not.toContain('index-x.json.123.tmp');
+      // And the next cold ask reads what this one saved.
+      expect(runCli(['ask', 'hypervisor'], { env: { XDG_CACHE_HOME: own } }).stdout).toContain('What is a hypervisor?');
+    } finally {
+      rmSync(own, { recursive: true, force: true });
+    }
   });
 
   it('is ignored when others could write to the folder', () => {

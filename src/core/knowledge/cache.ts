@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +27,34 @@ function trustedCacheDir(): boolean {
 
 function ensureCacheDir(): void {
   mkdirSync(CACHE_DIR, { recursive: true, mode: 0o700 });
+}
+
+/**
+ * Files of one kind kept in the cache folder, newest first: every knowledge
+ * edit and every upgrade writes a new one, and nothing else would ever remove
+ * the old. A few, not one, so two versions of the bot run by one user (an old
+ * checkout beside a new one) do not evict each other on every start.
+ */
+export const CACHE_FILES_KEPT = 4;
+const KINDS = [/^[0-9a-f]{40}\.json$/, /^index-[0-9a-f]{40}\.json$/];
+
+/** Drops all but the newest CACHE_FILES_KEPT files of the kind `written` is, and temp files a crashed write left. */
+function pruneCache(written: string): void {
+  const kind = KINDS.find((k) => k.test(path.basename(written)));
+  if (kind === undefined) return;
+  const files = readdirSync(CACHE_DIR).flatMap((name) => {
+    try {
+      return [{ name, mtime: statSync(path.join(CACHE_DIR, name)).mtimeMs }];
+    } catch {
+      return []; // removed by another process meanwhile
+    }
+  });
+  const hourAgo = Date.now() - 60 * 60 * 1000;
+  const stale = [
+    ...files.filter((f) => kind.test(f.name)).sort((a, b) => b.mtime - a.mtime).slice(CACHE_FILES_KEPT),
+    ...files.filter((f) => f.name.endsWith('.tmp') && f.mtime < hourAgo),
+  ];
+  for (const f of stale) rmSync(path.join(CACHE_DIR, f.name), { force: true });
 }
 // Compiled (.js) or, under vitest, the sources (.ts): whichever exists is hashed.
 const VALIDATOR_FILES = ['schema', 'cross-check', 'load', 'files', 'cache'].flatMap((f) => [new URL(`./${f}.js`, import.meta.url), new URL(`./${f}.ts`, import.meta.url)]);
@@ -91,6 +119,7 @@ export function writeCache(key: string, knowledge: Knowledge): void {
     const tmp = path.join(CACHE_DIR, `${key}.${process.pid}.tmp`);
     writeFileSync(tmp, JSON.stringify(knowledge));
     renameSync(tmp, path.join(CACHE_DIR, `${key}.json`)); // atomic: readers never see half a file
+    pruneCache(`${key}.json`);
   } catch {
     // A read-only or full temp folder only costs speed.
   }
@@ -159,6 +188,7 @@ export function savedIndexFor(knowledge: Knowledge): SavedIndex {
         const tmp = `${file}.${process.pid}.tmp`;
         writeFileSync(tmp, JSON.stringify(data));
         renameSync(tmp, file);
+        pruneCache(file);
       } catch {
         // A read-only or full cache folder only costs speed.
       }
