@@ -60,6 +60,31 @@ describe('Discord HTTP interactions mode (the built bot, no gateway)', () => {
     expect(child.stderr()).toBe('vmvc: Discord rejected DISCORD_TOKEN: check the bot token on the Bot page of the Developer Portal (Reset Token, then copy it)\n');
   });
 
+  it('a token Discord resets while the bot runs ends it with one line and exit 1, though no gateway would have noticed', { timeout: 60_000 }, async () => {
+    const discord = await fakeDiscord();
+    const tipChannel = '999999999999999903';
+    // The start-up check passes; the first tip post, at the scheduler's first tick, meets the reset token.
+    discord.failRoute(new RegExp(`^/channels/${tipChannel}/messages$`), { status: 401, code: 0, message: '401: Unauthorized' });
+    const cwd = mkdtempSync(path.join(os.tmpdir(), 'vmvc-reset-token-'));
+    cleanups.push(() => rmSync(cwd, { recursive: true, force: true }));
+    const child = spawnBuiltBot(
+      {
+        DISCORD_TOKEN: FAKE_TOKEN,
+        DISCORD_API_URL: discord.apiUrl,
+        DISCORD_PUBLIC_KEY: generateTestKeys().publicKeyHex,
+        PORT: String(await freePort()),
+        HOST: '127.0.0.1',
+        DATA_DIR: path.join(cwd, 'data'),
+        DISCORD_TIP_CHANNELS: tipChannel,
+        TIP_SCHEDULE: '* * * * *',
+      },
+      cwd,
+    );
+    cleanups.push(() => void child.stop('SIGKILL'));
+    expect(await child.exited).toBe(1);
+    expect(child.stderr()).toBe('vmvc: Discord rejected DISCORD_TOKEN while running (401): the token was reset or revoked; copy a new one from the Bot page of the Developer Portal, then restart\n');
+  });
+
   it('serves interactions, health, readiness and metrics on PORT, and counts a question', { timeout: 60_000 }, async () => {
     const discord = await fakeDiscord();
     const keys = generateTestKeys();

@@ -9,8 +9,10 @@ import type { BotMetrics } from '../../metrics/bot-metrics.js';
  * (its undici responses are shallow copies, not clones), so a listener must
  * not read it.
  */
-export function countRestErrors(rest: REST, metrics: BotMetrics): void {
-  rest.on(RESTEvents.Response, (_request, response) => {
+export function countRestErrors(rest: REST, metrics: BotMetrics, onBotTokenRejected?: () => void): void {
+  rest.on(RESTEvents.Response, (request, response) => {
     if (response.status >= 400) metrics.platformApiError('discord', `http_${response.status}`);
+    // Interaction callbacks and follow-ups carry the interaction's own token, not the bot's.
+    if (response.status === 401 && !/^\/(interactions|webhooks)\//.test(request.path)) onBotTokenRejected?.();
   });
 }

@@ -48,8 +48,18 @@ export async function startDiscord(deps: AdapterDeps): Promise<RunningDiscord> {
   const needsGateway = !httpMode || config.helpChannelsEnabled;
   const { client, login, useRestOnly } = createDiscordClient(config);
   const postRest = createDiscordPostRest(config);
-  countRestErrors(client.rest, metrics);
-  countRestErrors(postRest, metrics);
+  // Stopped for good while running, by a gateway close or by REST refusing the bot token: said once.
+  let running = false;
+  let downFor: string | undefined;
+  const reportDown = (reason: string) => {
+    if (!running || downFor !== undefined) return;
+    downFor = reason;
+    deps.onDown?.({ platform: 'discord', reason });
+  };
+  // Without a gateway (HTTP interactions mode) nothing else would notice a token reset while running.
+  const tokenRejected = () => reportDown('Discord rejected DISCORD_TOKEN while running (401): the token was reset or revoked; copy a new one from the Bot page of the Developer Portal, then restart');
+  countRestErrors(client.rest, metrics, tokenRejected);
+  countRestErrors(postRest, metrics, tokenRejected);
   const poster = createDiscordPoster(config, log, postRest);
   const ctx: HandlerContext = {
     core: deps.core,
@@ -71,7 +81,7 @@ export async function startDiscord(deps: AdapterDeps): Promise<RunningDiscord> {
   let connected = false; // before that, login() rejects and start-up reports the close itself
   client.once(Events.ShardDisconnect, (event) => {
     closedFor = describeFatalClose(event.code);
-    if (connected) deps.onDown?.({ platform: 'discord', reason: `Discord closed the connection: ${closedFor}` });
+    if (connected) reportDown(`Discord closed the connection: ${closedFor}`);
   });
   // The same fatal close also arrives as a shardError ("Authentication failed"); one line about it is enough.
   client.on(Events.ShardError, (err, shardId) => {
@@ -130,11 +140,12 @@ export async function startDiscord(deps: AdapterDeps): Promise<RunningDiscord> {
     });
   }
 
+  running = true;
   return {
     platform: 'discord',
     ...(interactionsRoute !== undefined && { interactionsRoute }),
     post: (channelId: string, card: Card) => poster.post(channelId, card),
-    isReady: () => !needsGateway || client.isReady(),
+    isReady: () => downFor === undefined && (!needsGateway || client.isReady()),
     async stop() {
       client.removeAllListeners(Events.MessageCreate);
       // Interactions already taken finish (main.ts bounds the whole shutdown); new ones are refused by the drain gate.
