@@ -180,6 +180,18 @@ describe('decisions', () => {
     }
   });
 
+  it('never reads a question against one side as a question for it: the other side ranks first', () => {
+    for (const [q, other, opposite] of [
+      ['in which cases is a VM a bad idea?', 'when-docker', 'when-vm'],
+      ['when would you not containerize an app?', 'when-vm', 'when-docker'],
+      ['when is docker the wrong choice?', 'when-vm', 'when-docker'],
+    ] as const) {
+      const { outcome } = core.ask(q, { platform: 'cli' }, { explain: true });
+      expect(outcome.explanation?.candidates[0]?.id, q).toBe(other);
+      expect(outcome.id, q).not.toBe(opposite);
+    }
+  });
+
   it('explains itself when asked: the reading, scope, candidates and the decision', () => {
     const { outcome } = core.ask('for the interview tomorrow, what is a hypervisor in simple words?', { platform: 'cli' }, { explain: true });
     expect(outcome.explanation?.reading).toBe('what is a hypervisor in simple words?');

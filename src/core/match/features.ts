@@ -92,9 +92,10 @@ export function describeMessage(index: MatchIndex, text: string): MessageEvidenc
   const topBm25 = retrieved[0]?.score ?? 0;
 
   const earlier = index.exemplars.match(bigrams, index.weight);
-  // The learned word models read the message as asked, as they were fitted on it; the rest reads it turned.
+  // Word scope reads the message as asked, as it was fitted on it. Entry words read it turned: a question
+  // turned against one side reads like the plain choosing questions the model learned the other side from.
   const askedFeatures = turned.turned ? withBigrams(asked) : bigrams;
-  const pointed = index.entryWords.probabilities(askedFeatures);
+  const pointed = index.entryWords.probabilities(bigrams);
   // Candidates: the best by BM25, by phrasing cosine and by earlier questions, so no one view hides an entry.
   const byCosine = topKeys(lexical, 3, (l) => l.cosine);
   const byExemplar = topKeys(earlier.byEntry, 2, (cosine) => cosine).flatMap((id) => index.entryIndex.get(id) ?? []);
@@ -204,6 +205,8 @@ function turnAgainst(index: MatchIndex, words: readonly string[], sequence: stri
   }
   // "docker" comes along with the container side, as the normaliser gives it for the word "docker".
   const out = sequence.filter((t) => t !== 'docker' && !index.againstTokens.has(t)).flatMap((t) => (t === 'vm' ? ['container', 'docker'] : t === 'container' ? ['vm'] : [t]));
+  // Read as the question it amounts to: "in which cases is a VM a bad idea?" is "when should I use a container?".
+  for (const t of index.chooseTokens) if (!out.includes(t)) out.push(t);
   return { sequence: out, turned: true };
 }
 

@@ -4,14 +4,14 @@
 export const FITTED_MODEL = {
   scope: {
     features: ['bias', 'questionMark', 'opensQuestion', 'concept', 'operations', 'cost', 'chatter', 'anchors', 'unknownShare', 'logWords', 'code', 'topCosine', 'topCoverage', 'topBm25', 'exemplarInScope', 'exemplarOffTopic', 'statement', 'howTo', 'wordScope'],
-    weights: [-3.3827, -0.6355, 0.2951, 1.5051, -2.0285, -0.2126, -0.722, 1.2794, -0.781, -0.3955, 0.1282, 1.6979, 2.8851, 0.2531, 1.1656, -1.4743, -2.7731, -0.7913, 2.8953],
+    weights: [-3.3785, -0.6349, 0.2961, 1.5063, -2.0365, -0.2122, -0.7201, 1.2792, -0.7864, -0.4052, 0.1285, 1.6952, 2.8779, 0.2547, 1.1672, -1.4764, -2.7784, -0.7909, 2.8932],
   },
   rank: {
     features: ['bias', 'cosine', 'coverage', 'bm25Share', 'bm25Log', 'side', 'dimension', 'firstByBm25', 'cosineShare', 'firstByCosine', 'opener', 'exemplar', 'entryWords'],
-    weights: [-5.6892, -0.2764, 0.2985, 1.1559, 0.1278, 0.4498, 1.456, 1.1949, 1.5582, 0.4165, 1.8484, 1.7648, 3.7307],
+    weights: [-5.7148, -0.2786, 0.304, 1.165, 0.1323, 0.4496, 1.4424, 1.1886, 1.56, 0.415, 1.842, 1.7754, 3.6995],
   },
   answer: {
     features: ['bias', 'scopeLogit', 'rankLogit', 'rankMargin', 'coverage'],
-    weights: [-2.4953, 0.5934, 0.422, 0.1088, 1.3489],
+    weights: [-2.5015, 0.5915, 0.4249, 0.1067, 1.365],
   },
 } as const;

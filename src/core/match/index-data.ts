@@ -44,6 +44,8 @@ export interface IndexData {
   retrieval: RetrievalSource;
   exemplars: ExemplarData;
   againstTokens: string[];
+  /** "when should I use", as canonical tokens: what a question turned against one side asks of the other. */
+  chooseTokens: string[];
   /** What `npm run fit` learned, carried in the saved index so a start loading it needs no fitted module. */
   wordScope: WordScopeModel;
   entryWords: EntryWordsModel;
@@ -161,6 +163,7 @@ export function buildIndexData(knowledge: Knowledge, learned: Learned): IndexDat
     retrieval: { documents },
     exemplars: exemplarData(exemplars, weight),
     againstTokens: againstTokens(knowledge, normalizer),
+    chooseTokens: normalizer.tokens('when should i use'),
     wordScope: learned.wordScope,
     entryWords: learned.entryWords,
     openers: entries.map((e) => [...openerProfile([e.question, ...e.aliases].map((t) => memo.words(t)))]),

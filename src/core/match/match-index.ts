@@ -66,6 +66,8 @@ export interface MatchIndex {
   weight: (feature: string) => number;
   /** The `against` cues as canonical tokens, dropped when a question is turned to the other side. */
   againstTokens: Set<string>;
+  /** "when should I use", as canonical tokens (see turnAgainst). */
+  chooseTokens: readonly string[];
   /** The index as plain JSON, every term's retrieval hits filled in: what a later start can load (see index-data.ts). */
   data(): IndexData;
   /** Per entry: how its phrasings open (what…, why…, can…). */
@@ -114,6 +116,7 @@ export function matchIndexFrom(knowledge: Knowledge, data: IndexData): MatchInde
     entryWords: entryWordsFor(data.entryWords, entries.map((e) => e.id)),
     weight,
     againstTokens: new Set(data.againstTokens),
+    chooseTokens: data.chooseTokens,
     openers: data.openers.map((pairs) => new Map(pairs)),
     data: () => ({ ...data, retrieval: { termHits: search.allTermHits() } }),
   };
