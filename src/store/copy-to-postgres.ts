@@ -1,5 +1,6 @@
 import type { SqliteDatabase } from './open-database.js';
 import pg from 'pg';
+import { transaction } from './postgres/pg-pool.js';
 import { TIP_ENV_IMPORT_MARKER } from './tip-subscription-row.js';
 
 /**
@@ -60,13 +61,7 @@ export async function copySqliteToPostgres(sqlite: SqliteDatabase, url: string):
   client.on('error', () => undefined);
   await client.connect();
   try {
-    await client.query('BEGIN');
-    const results = await copyAll(sqlite, client);
-    await client.query('COMMIT');
-    return results;
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw err;
+    return await transaction(client, (c) => copyAll(sqlite, c));
   } finally {
     await client.end().catch(() => undefined);
   }

@@ -34,6 +34,16 @@ async function bot(env: Record<string, string>): Promise<BuiltBot> {
   return started;
 }
 
+/** The built bot started in a temp folder with `env`, expected to stop by itself: its exit code and stderr. */
+async function botThatStops(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
+  const cwd = mkdtempSync(path.join(os.tmpdir(), 'vmvc-stops-'));
+  cleanups.push(() => rmSync(cwd, { recursive: true, force: true }));
+  const child = spawnBuiltBot({ HOST: '127.0.0.1', DATA_DIR: path.join(cwd, 'data'), ...env }, cwd);
+  cleanups.push(() => void child.stop('SIGKILL'));
+  const code = await child.exited;
+  return { code, stderr: child.stderr() };
+}
+
 async function getJson(url: string): Promise<{ status: number; body: Record<string, unknown> }> {
   const res = await fetch(url);
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
@@ -49,15 +59,8 @@ describe('Discord HTTP interactions mode (the built bot, no gateway)', () => {
   it('a token Discord rejects stops start-up with one line and exit 1, though no gateway would have noticed', { timeout: 60_000 }, async () => {
     const discord = await fakeDiscord();
     discord.failRoute(/^\/users\/@me$/, { status: 401, code: 0, message: '401: Unauthorized' });
-    const cwd = mkdtempSync(path.join(os.tmpdir(), 'vmvc-bad-token-'));
-    cleanups.push(() => rmSync(cwd, { recursive: true, force: true }));
-    const child = spawnBuiltBot(
-      { DISCORD_TOKEN: FAKE_TOKEN, DISCORD_API_URL: discord.apiUrl, DISCORD_PUBLIC_KEY: generateTestKeys().publicKeyHex, PORT: String(await freePort()), HOST: '127.0.0.1', DATA_DIR: path.join(cwd, 'data') },
-      cwd,
-    );
-    cleanups.push(() => void child.stop('SIGKILL'));
-    expect(await child.exited).toBe(1);
-    expect(child.stderr()).toBe('vmvc: Discord rejected DISCORD_TOKEN: check the bot token on the Bot page of the Developer Portal (Reset Token, then copy it)\n');
+    const stopped = await botThatStops({ DISCORD_TOKEN: FAKE_TOKEN, DISCORD_API_URL: discord.apiUrl, DISCORD_PUBLIC_KEY: generateTestKeys().publicKeyHex, PORT: String(await freePort()) });
+    expect(stopped).toEqual({ code: 1, stderr: 'vmvc: Discord rejected DISCORD_TOKEN: check the bot token on the Bot page of the Developer Portal (Reset Token, then copy it)\n' });
   });
 
   it('a token Discord resets while the bot runs ends it with one line and exit 1, though no gateway would have noticed', { timeout: 60_000 }, async () => {
@@ -65,24 +68,15 @@ describe('Discord HTTP interactions mode (the built bot, no gateway)', () => {
     const tipChannel = '999999999999999903';
     // The start-up check passes; the first tip post, at the scheduler's first tick, meets the reset token.
     discord.failRoute(new RegExp(`^/channels/${tipChannel}/messages$`), { status: 401, code: 0, message: '401: Unauthorized' });
-    const cwd = mkdtempSync(path.join(os.tmpdir(), 'vmvc-reset-token-'));
-    cleanups.push(() => rmSync(cwd, { recursive: true, force: true }));
-    const child = spawnBuiltBot(
-      {
-        DISCORD_TOKEN: FAKE_TOKEN,
-        DISCORD_API_URL: discord.apiUrl,
-        DISCORD_PUBLIC_KEY: generateTestKeys().publicKeyHex,
-        PORT: String(await freePort()),
-        HOST: '127.0.0.1',
-        DATA_DIR: path.join(cwd, 'data'),
-        DISCORD_TIP_CHANNELS: tipChannel,
-        TIP_SCHEDULE: '* * * * *',
-      },
-      cwd,
-    );
-    cleanups.push(() => void child.stop('SIGKILL'));
-    expect(await child.exited).toBe(1);
-    expect(child.stderr()).toBe('vmvc: Discord rejected DISCORD_TOKEN while running (401): the token was reset or revoked; copy a new one from the Bot page of the Developer Portal, then restart\n');
+    const stopped = await botThatStops({
+      DISCORD_TOKEN: FAKE_TOKEN,
+      DISCORD_API_URL: discord.apiUrl,
+      DISCORD_PUBLIC_KEY: generateTestKeys().publicKeyHex,
+      PORT: String(await freePort()),
+      DISCORD_TIP_CHANNELS: tipChannel,
+      TIP_SCHEDULE: '* * * * *',
+    });
+    expect(stopped).toEqual({ code: 1, stderr: 'vmvc: Discord rejected DISCORD_TOKEN while running (401): the token was reset or revoked; copy a new one from the Bot page of the Developer Portal, then restart\n' });
   });
 
   it('serves interactions, health, readiness and metrics on PORT, and counts a question', { timeout: 60_000 }, async () => {

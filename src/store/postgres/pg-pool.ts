@@ -39,9 +39,18 @@ export function createPgPool(options: PgPoolOptions): PgPool {
   return pool;
 }
 
-/** Runs `work` in one transaction on one client; rolls back on any error. */
+/** Runs `work` in one transaction on one of the pool's clients; rolls back on any error. */
 export async function inTransaction<T>(pool: PgPool, work: (client: PgClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
+  try {
+    return await transaction(client, work);
+  } finally {
+    client.release();
+  }
+}
+
+/** Runs `work` in one transaction on `client` (a pool's or one of its own); rolls back on any error. */
+export async function transaction<C extends Pick<PgClient, 'query'>, T>(client: C, work: (client: C) => Promise<T>): Promise<T> {
   try {
     await client.query('BEGIN');
     const result = await work(client);
@@ -50,8 +59,6 @@ export async function inTransaction<T>(pool: PgPool, work: (client: PgClient) =>
   } catch (err) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw err;
-  } finally {
-    client.release();
   }
 }
 
