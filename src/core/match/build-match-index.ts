@@ -1,12 +1,10 @@
 import type { Knowledge } from '../knowledge/schema.js';
-import { entryWordsFor, type EntryWordsModel } from './entry-words.js';
 import type { Exemplar } from './exemplars.js';
 import { FITTED_ENTRY_WORDS } from './fitted-entry-words.js';
 import { fittedExemplars } from './fitted-exemplars.js';
 import { FITTED_WORD_SCOPE } from './fitted-word-scope.js';
 import { buildIndexData, type IndexData } from './index-data.js';
 import { matchIndexFrom, type MatchIndex } from './match-index.js';
-import type { WordScopeModel } from './word-scope.js';
 
 /**
  * Builds the match index from the knowledge and what `npm run fit` learned.
@@ -17,10 +15,6 @@ import type { WordScopeModel } from './word-scope.js';
 export interface IndexOptions {
   /** Earlier labelled questions (default: the fitted ones). */
   exemplars?: readonly Exemplar[];
-  /** The word-scope model learned from them (default: the fitted one). */
-  wordScope?: WordScopeModel;
-  /** The entry-words model (default: the fitted one). */
-  entryWords?: EntryWordsModel;
   /**
    * The index data a previous start built from the same knowledge, exemplars
    * and engine code (see knowledge/cache.ts): loaded instead of built.
@@ -29,12 +23,6 @@ export interface IndexOptions {
 }
 
 export function buildMatchIndex(knowledge: Knowledge, options: IndexOptions = {}): MatchIndex {
-  if (options.saved !== undefined) return matchIndexFrom(knowledge, options.saved);
-  const index = matchIndexFrom(knowledge, buildIndexData(knowledge, { exemplars: options.exemplars ?? fittedExemplars(), wordScope: FITTED_WORD_SCOPE, entryWords: FITTED_ENTRY_WORDS }));
-  // The fit's per-fold models replace the fitted ones in the index it judges with.
-  return {
-    ...index,
-    ...(options.wordScope && { wordScope: options.wordScope }),
-    ...(options.entryWords && { entryWords: entryWordsFor(options.entryWords, knowledge.faq.map((e) => e.id)) }),
-  };
+  const data = options.saved ?? buildIndexData(knowledge, { exemplars: options.exemplars ?? fittedExemplars(), wordScope: FITTED_WORD_SCOPE, entryWords: FITTED_ENTRY_WORDS });
+  return matchIndexFrom(knowledge, data);
 }
