@@ -82,9 +82,11 @@ describe('quality on data the fit never saw (floors a little below the measured 
   it('answers in-domain questions with a right card', () => {
     const all = summarise(judged(), 'all');
     const holdout = summarise(judged('holdout'), 'holdout');
-    expect(all.right / all.inDomain).toBeGreaterThanOrEqual(0.67);
+    expect(all.right / all.inDomain).toBeGreaterThanOrEqual(0.65);
     // A wrong card is worse than a "did you mean": it is what the learned word models cut most.
-    expect(all.wrong / all.inDomain).toBeLessThanOrEqual(0.11);
+    expect(all.wrong / all.inDomain).toBeLessThanOrEqual(0.1);
+    // Off-topic messages of every set: answered by mistake 1.7% when measured.
+    expect(all.offAnswered / all.offTopic).toBeLessThanOrEqual(0.03);
     expect(holdout.right / holdout.inDomain).toBeGreaterThanOrEqual(0.85);
   });
 
@@ -93,27 +95,28 @@ describe('quality on data the fit never saw (floors a little below the measured 
     const channel = summarise(judged('channel'), 'channel');
     expect(pub.offDeclined / pub.offTopic).toBeGreaterThanOrEqual(0.97);
     expect(pub.offAnswered / pub.offTopic).toBeLessThanOrEqual(0.01);
-    expect(channel.offAnswered / channel.offTopic).toBeLessThanOrEqual(0.05);
+    expect(channel.offAnswered / channel.offTopic).toBeLessThanOrEqual(0.03);
   });
 
   it('stays silent on most of a later, stricter collection: questions near the subject that the articles do not cover', () => {
     const pub = summarise(judged('public-new'), 'public-new');
     const channel = summarise(judged('channel-new'), 'channel-new');
-    expect(pub.offDeclined / pub.offTopic).toBeGreaterThanOrEqual(0.65);
-    expect(channel.offAnswered / channel.offTopic).toBeLessThanOrEqual(0.12);
+    expect(pub.offDeclined / pub.offTopic).toBeGreaterThanOrEqual(0.67);
+    expect(channel.offAnswered / channel.offTopic).toBeLessThanOrEqual(0.07);
   });
 
   it('at the help-channel bar (0.9), auto-answers almost none of the channel traffic that asks nothing it covers', () => {
     const channel = judged().filter((s) => s.m.set.startsWith('channel') && !isInDomain(s.m));
     const answered = channel.filter((s) => s.v.status === 'answered' && s.v.score >= 0.9);
     expect(channel.length).toBeGreaterThanOrEqual(200);
-    expect(answered.length / channel.length).toBeLessThanOrEqual(0.02);
+    // The issue's target for channel traffic answered by mistake: 1%.
+    expect(answered.length / channel.length).toBeLessThanOrEqual(0.01);
   });
 
   it('prints a probability: at least 90% of answers given with confidence ≥ 0.9 are right', () => {
     const sure = judged().filter((s) => s.v.status === 'answered' && s.v.score >= 0.9);
     expect(sure.length).toBeGreaterThanOrEqual(50);
-    expect(sure.filter((s) => s.right).length / sure.length).toBeGreaterThanOrEqual(0.9);
+    expect(sure.filter((s) => s.right).length / sure.length).toBeGreaterThanOrEqual(0.95);
   });
 
   it('reports every confidence within 0..1', () => {

@@ -84,7 +84,10 @@ function fitAll(indexes: FoldIndexes, samples: readonly Sample[], faqOf: Map<str
     const inner = fitScopeAndRank(indexes, samples.filter((s) => s.fold !== fold), faqOf, base);
     for (const s of samples.filter((x) => x.fold === fold)) {
       const j = judge(indexes[fold] as MatchIndex, s.reading, inner);
-      if (j.ranked.length > 0) answerRows.push(answerRow(j, s.m, faqOf));
+      // Calibrated on questions written outside the project: our own tuning questions echo the
+      // knowledge's phrasings, and with them the answers it gave at ≥ 0.9 to real questions were
+      // right 83% of the time, not 90%+ (npm run fit:cv).
+      if (j.ranked.length > 0 && s.m.set !== 'tuning') answerRows.push(answerRow(j, s.m, faqOf));
     }
   }
   const full = fitScopeAndRank(indexes, samples, faqOf, base);
@@ -103,6 +106,9 @@ export interface FitResult {
 export interface CrossValidated {
   m: LabelledMessage;
   rankedRight: boolean;
+  /** The entry ranked first, and what the engine said (an entry id, a comparison, or nothing). */
+  top: string | undefined;
+  said: string | undefined;
   answered: boolean;
   right: boolean;
   score: number;
@@ -156,7 +162,7 @@ export function fitModels(root: string, options: { crossValidate?: (cv: CrossVal
         const r = matchQuestion(indexes[fold] as MatchIndex, m.text, { models: outer });
         const id = r.status === 'answered' ? r.entryId : r.status === 'compare' ? (r.whole ? 'compare' : `compare:${r.dimensions.map((d) => d.id).join(',')}`) : undefined;
         const top = r.candidates[0]?.id;
-        cv.push({ m, rankedRight: top !== undefined && isInDomain(m) && isRightAnswer(m, top, faqOf), answered: id !== undefined, right: id !== undefined && isInDomain(m) && isRightAnswer(m, id, faqOf), score: r.score });
+        cv.push({ m, rankedRight: top !== undefined && isInDomain(m) && isRightAnswer(m, top, faqOf), top, said: id, answered: id !== undefined, right: id !== undefined && isInDomain(m) && isRightAnswer(m, id, faqOf), score: r.score });
       }
     }
     options.crossValidate(cv);
@@ -251,12 +257,37 @@ export function formatCrossValidated(cv: readonly CrossValidated[]): string {
       `${set.padEnd(11)} ${String(inDomain.length).padStart(7)}  ${pct(inDomain.filter((c) => c.rankedRight).length, inDomain.length).padStart(10)}  ${pct(inDomain.filter((c) => c.right).length, inDomain.length).padStart(14)}  ${pct(inDomain.filter((c) => c.answered && !c.right).length, inDomain.length).padStart(12)} | ${String(off.length).padStart(9)}  ${pct(off.filter((c) => c.answered).length, off.length).padStart(8)}`,
     );
   }
-  lines.push('', 'bar   in-domain right   off-topic answered (all but tuning)');
+  lines.push('', 'bar   in-domain right   off-topic answered   answers right (all but tuning)');
   const unseen = cv.filter((c) => c.m.set !== 'tuning');
+  const inDomain = unseen.filter((c) => isInDomain(c.m));
+  const off = unseen.filter((c) => !isInDomain(c.m));
   for (const bar of [0.5, 0.6, 0.7, 0.8, 0.9]) {
-    const inDomain = unseen.filter((c) => isInDomain(c.m));
-    const off = unseen.filter((c) => !isInDomain(c.m));
-    lines.push(`${bar.toFixed(1)}   ${pct(inDomain.filter((c) => c.right && c.score >= bar).length, inDomain.length).padStart(15)}   ${pct(off.filter((c) => c.answered && c.score >= bar).length, off.length).padStart(20)}`);
+    const given = unseen.filter((c) => c.answered && c.score >= bar);
+    lines.push(
+      `${bar.toFixed(1)}   ${pct(inDomain.filter((c) => c.right && c.score >= bar).length, inDomain.length).padStart(15)}   ${pct(off.filter((c) => c.answered && c.score >= bar).length, off.length).padStart(18)}   ${pct(given.filter((c) => c.right).length, given.length).padStart(13)} of ${given.length}`,
+    );
+  }
+  // Is the confidence a probability on messages the models never saw? (answered ones: what a reader gets)
+  lines.push('', 'confidence  answers  mean   right');
+  for (let tenth = 5; tenth < 10; tenth++) {
+    const lo = tenth / 10;
+    const xs = unseen.filter((c) => c.answered && c.score >= lo && (c.score < lo + 0.1 || tenth === 9));
+    const mean = xs.reduce((s, c) => s + c.score, 0) / Math.max(1, xs.length);
+    lines.push(`${lo.toFixed(1)}–${(lo + 0.1).toFixed(1)}   ${String(xs.length).padStart(7)}  ${mean.toFixed(2)}  ${pct(xs.filter((c) => c.right).length, xs.length)}`);
+  }
+  return lines.join('\n');
+}
+
+/** `--misses`: each fitting message the cross-validated engine got wrong, to study before the judged part is looked at. */
+export function formatCrossValidatedMisses(cv: readonly CrossValidated[]): string {
+  const lines: string[] = [];
+  for (const c of cv) {
+    if (c.m.set === 'tuning') continue;
+    const inDomain = isInDomain(c.m);
+    const miss = inDomain ? !c.right : c.answered;
+    if (!miss) continue;
+    const kind = !inDomain ? 'OFF-ANSWERED' : c.answered ? 'WRONG' : c.rankedRight ? 'RIGHT-UNSAID' : 'RANKED-WRONG';
+    lines.push(`${kind.padEnd(12)} ${c.score.toFixed(2)} [${c.m.set}] ${JSON.stringify(c.m.text.slice(0, 160))}\n    want ${inDomain ? c.m.answers.join(',') : 'off-topic'} · top ${c.top ?? '-'} · said ${c.said ?? '-'}`);
   }
   return lines.join('\n');
 }
@@ -264,7 +295,10 @@ export function formatCrossValidated(cv: readonly CrossValidated[]): string {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   // --cross-validate: also fit once per fold without it and judge the fold, and print the figures (5 fits more).
   const crossValidate = process.argv.includes('--cross-validate')
-    ? (cv: CrossValidated[]) => process.stderr.write(`Cross-validated on the fitting part (${FOLDS} folds, each judged by models fitted without it)\n${formatCrossValidated(cv)}\n\n`)
+    ? (cv: CrossValidated[]) =>
+        process.stderr.write(
+          `Cross-validated on the fitting part (${FOLDS} folds, each judged by models fitted without it)\n${formatCrossValidated(cv)}\n\n${process.argv.includes('--misses') ? `${formatCrossValidatedMisses(cv)}\n\n` : ''}`,
+        )
     : undefined;
   const { models, exemplars, wordScope, entryWords, counts } = fitModels(ROOT, crossValidate === undefined ? {} : { crossValidate });
   writeFileSync(path.join(ROOT, 'src/core/match/fitted-entry-words.ts'), renderEntryWordsFile(entryWords));

@@ -12,7 +12,7 @@ import { loadKnowledge } from '../../src/core/knowledge/load.js';
 import { buildMatchIndex } from '../../src/core/match/build-match-index.js';
 import { knowledgePhrasings, loadEvalSets, type LabelledMessage, type SetName } from './eval-sets.js';
 import { engineVerdict } from './engine-verdict.js';
-import { formatBarTradeOff, formatReliability, formatTable, scoreMessages, summarise, type EngineVerdict, type ScoredMessage } from './score-sets.js';
+import { formatBarTradeOff, formatHelpChannel, formatReliability, formatTable, scoreMessages, summarise, type EngineVerdict, type ScoredMessage } from './score-sets.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const SETS: SetName[] = ['tuning', 'holdout', 'public', 'channel', 'public-new', 'channel-new'];
@@ -52,6 +52,7 @@ function main(): void {
     if (part === 'test') {
       process.stdout.write(`\nReliability (data the fit never saw)\n${formatReliability(unseen)}\n`);
       process.stdout.write(`\nAnswer bar trade-off (data the fit never saw)\n${formatBarTradeOff(unseen)}\n`);
+      process.stdout.write(`${formatHelpChannel(unseen)}\n`);
     }
   }
   if (values.misses) {

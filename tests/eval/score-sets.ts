@@ -118,3 +118,20 @@ export function formatBarTradeOff(scored: readonly ScoredMessage[], bars: readon
   }
   return lines.join('\n');
 }
+
+/**
+ * Help-channel mode at its bar (AUTOANSWER_MIN_CONFIDENCE, 0.9 by default) on
+ * the channel sets: how many messages that ask nothing we cover would get an
+ * auto-reply, and how many that do would, with how many of those right.
+ */
+export function formatHelpChannel(scored: readonly ScoredMessage[], bar = 0.9): string {
+  const channel = scored.filter((s) => s.m.set.startsWith('channel'));
+  const replied = (s: ScoredMessage) => s.v.status === 'answered' && s.v.score >= bar;
+  const off = channel.filter((s) => !isInDomain(s.m));
+  const answerable = channel.filter((s) => isInDomain(s.m));
+  const given = answerable.filter(replied);
+  return [
+    `help-channel mode at ${bar} on channel traffic: ${off.filter(replied).length} of ${off.length} messages that ask nothing we cover get an auto-reply (${pct(off.filter(replied).length, off.length).trim()}),`,
+    `${given.length} of ${answerable.length} answerable ones do, ${given.filter((s) => s.right).length} of them with a right card`,
+  ].join(' ');
+}

@@ -10,11 +10,6 @@
 export const ANSWER_AT = 0.5;
 /** Below ANSWER_AT, offer "did you mean" when the message is at least this likely to be a question for us. */
 export const SUGGEST_SCOPE_AT = 0.5;
-/**
- * A comparison question naming dimensions of the table gets those rows, unless an
- * entry they do not link to is at least this likely to be the answer.
- */
-export const OTHER_ENTRY_OVER_ROWS = 0.8;
 /** A suggestion is shown only when its own ranker probability reaches this. */
 export const SUGGESTION_MIN = 0.1;
 export const MAX_SUGGESTIONS = 3;

@@ -4,14 +4,14 @@
 export const FITTED_MODEL = {
   scope: {
     features: ['bias', 'questionMark', 'opensQuestion', 'concept', 'operations', 'cost', 'chatter', 'anchors', 'unknownShare', 'logWords', 'code', 'topCosine', 'topCoverage', 'topBm25', 'exemplarInScope', 'exemplarOffTopic', 'statement', 'howTo', 'wordScope'],
-    weights: [-3.3785, -0.6349, 0.2961, 1.5063, -2.0365, -0.2122, -0.7201, 1.2792, -0.7864, -0.4052, 0.1285, 1.6952, 2.8779, 0.2547, 1.1672, -1.4764, -2.7784, -0.7909, 2.8932],
+    weights: [-3.5574, -0.7065, 0.3403, 1.5236, -2.0221, -0.2489, -0.6484, 1.2895, -0.8398, -0.3849, 0.396, 1.6688, 2.8711, 0.291, 1.1262, -1.4741, -2.7636, -0.7626, 2.9437],
   },
   rank: {
     features: ['bias', 'cosine', 'coverage', 'bm25Share', 'bm25Log', 'side', 'dimension', 'firstByBm25', 'cosineShare', 'firstByCosine', 'opener', 'exemplar', 'entryWords'],
-    weights: [-5.7148, -0.2786, 0.304, 1.165, 0.1323, 0.4496, 1.4424, 1.1886, 1.56, 0.415, 1.842, 1.7754, 3.6995],
+    weights: [-5.6107, -0.3466, 0.2912, 1.1404, 0.1004, 0.5123, 1.409, 1.2542, 1.6457, 0.4316, 1.805, 1.848, 3.741],
   },
   answer: {
     features: ['bias', 'scopeLogit', 'rankLogit', 'rankMargin', 'coverage'],
-    weights: [-2.5015, 0.5915, 0.4249, 0.1067, 1.365],
+    weights: [-1.6976, 0.6332, 0.4278, -0.0304, -0.0201],
   },
 } as const;
