@@ -42,7 +42,12 @@ export interface Asker {
  * which a cold ask would otherwise load for nothing. The CLI records no asks.
  */
 export async function askerFor(env: Record<string, string | undefined>, dir?: string): Promise<Asker> {
-  const [{ matchIndexFrom }, { askQuestion }] = await Promise.all([import('../../core/match/match-index.js'), import('../../core/commands/ask.js')]);
+  const [{ matchIndexFrom }, { askQuestion }, { fittedModels }] = await Promise.all([
+    import('../../core/match/match-index.js'),
+    import('../../core/commands/ask.js'),
+    import('../../core/match/match-question.js'),
+  ]);
+  fittedModels();
   const knowledge = await knowledgeFor(env, dir);
   const saved = savedIndexFor(knowledge);
   let index;

@@ -61,9 +61,6 @@ const MAX_MATCHED_CHARS = 600;
 /** A reading other than the whole message needs at least this many words. */
 const MIN_READING_WORDS = 3;
 
-const SCOPE = checkModel('scope', FITTED_MODEL.scope, SCOPE_FEATURES);
-const RANK = checkModel('rank', FITTED_MODEL.rank, RANK_FEATURES);
-const ANSWER = checkModel('answer', FITTED_MODEL.answer, ANSWER_FEATURES);
 
 /** Probabilities from one reading of a message, before any policy is applied. */
 export interface Judgement {
@@ -82,10 +79,26 @@ export interface FittedModels {
   answer: LogisticModel;
 }
 
-export const DEFAULT_MODELS: FittedModels = { scope: SCOPE, rank: RANK, answer: ANSWER };
+let committed: FittedModels | undefined;
+
+/**
+ * The committed models (fitted-model.ts), checked against the features the
+ * engine computes. Checked on first use rather than when this module loads:
+ * `npm run fit` passes models of its own and must run after a feature is added,
+ * when the committed ones no longer fit. The bot and the CLI call this as they
+ * start, so stale weights still stop them at once.
+ */
+export function fittedModels(): FittedModels {
+  committed ??= {
+    scope: checkModel('scope', FITTED_MODEL.scope, SCOPE_FEATURES),
+    rank: checkModel('rank', FITTED_MODEL.rank, RANK_FEATURES),
+    answer: checkModel('answer', FITTED_MODEL.answer, ANSWER_FEATURES),
+  };
+  return committed;
+}
 
 /** Scope, ranking and the answer probability for one piece of text. The fit script calls this too. */
-export function judge(index: MatchIndex, text: string, models: FittedModels = DEFAULT_MODELS): Judgement {
+export function judge(index: MatchIndex, text: string, models: FittedModels = fittedModels()): Judgement {
   const evidence = describeMessage(index, text);
   const scopeProbability = probability(models.scope, evidence.scope);
   const ranked = evidence.candidates
@@ -130,7 +143,7 @@ export function readingsOf(index: MatchIndex, text: string): string[] {
 }
 
 /** The reading the engine is surest about, with its judgement. */
-export function bestJudgement(index: MatchIndex, text: string, models: FittedModels = DEFAULT_MODELS): { judgement: Judgement; readings: number } {
+export function bestJudgement(index: MatchIndex, text: string, models: FittedModels = fittedModels()): { judgement: Judgement; readings: number } {
   const readings = readingsOf(index, text);
   let best = judge(index, readings[0] as string, models);
   for (const reading of readings.slice(1)) {
