@@ -11,7 +11,10 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { phrasingKey } from '../../src/core/match/phrasing-key.js';
 
-export type SetName = 'tuning' | 'holdout' | 'public' | 'channel' | 'public-new' | 'channel-new';
+export type SetName = 'tuning' | 'holdout' | 'public' | 'channel' | 'public-new' | 'channel-new' | 'public-4' | 'channel-3';
+
+/** Every set, in the order the tables print them. */
+export const SET_NAMES: readonly SetName[] = ['tuning', 'holdout', 'public', 'channel', 'public-new', 'channel-new', 'public-4', 'channel-3'];
 export type Part = 'fit' | 'test';
 
 export interface LabelledMessage {
@@ -67,6 +70,7 @@ function read<T>(dir: string, file: string, key: string): T[] {
  * holdout: written apart from the knowledge's phrasings (always judged on).
  * public and channel: split by hash between fitting and judging.
  * public-new and channel-new: collected blind in a later round (December 2026), split the same way.
+ * public-4 and channel-3: a third round (December 2026), every message labelled by two blind readers.
  */
 export interface LoadOptions {
   /**
@@ -96,6 +100,11 @@ export function loadEvalSets(dir: string, options: LoadOptions = {}): LabelledMe
   for (const m of read<RawChannel>(dir, 'channel-2.yaml', 'messages')) {
     add('channel-new', partOf(m.text), m.text, m.kind === 'concept-question' ? (m.expect ?? 'unanswerable') : 'off-topic', { kind: m.kind });
   }
+  // The third round: both readers labelled every message, channel traffic of every kind included.
+  for (const file of ['public-answerable-4.yaml', 'public-offtopic-4.yaml']) {
+    for (const q of read<RawQuestion>(dir, file, 'questions')) add('public-4', partOf(q.q), q.q, q.expect, { ...(q.url && { url: q.url }) });
+  }
+  for (const m of read<RawChannel>(dir, 'channel-3.yaml', 'messages')) add('channel-3', partOf(m.text), m.text, m.expect ?? 'off-topic', { kind: m.kind });
   // A judged message the fit has already seen in other words-identical form ("tell me a joke" in
   // both our sets, "ok" in every channel) would be judged on what was fitted: it counts as fitted.
   const fitted = new Set([...out.filter((m) => m.part === 'fit').map((m) => phrasingKey(m.text)), ...(options.knowledgePhrasings ?? [])]);

@@ -30,7 +30,7 @@ import { buildMatchIndex } from '../../src/core/match/build-match-index.js';
 import type { MatchIndex } from '../../src/core/match/match-index.js';
 import { buildExemplarIndex, type Exemplar } from '../../src/core/match/exemplars.js';
 import { bestJudgement, judge, matchQuestion, type FittedModels, type Judgement } from '../../src/core/match/match-question.js';
-import { isInDomain, isRightAnswer, knowledgePhrasings, loadEvalSets, type LabelledMessage } from './eval-sets.js';
+import { isInDomain, isRightAnswer, knowledgePhrasings, loadEvalSets, SET_NAMES, type LabelledMessage } from './eval-sets.js';
 import { fitLogistic, type Row } from './fit-logistic.js';
 import { fitWordScope } from './fit-word-scope.js';
 import { fitEntryWords } from './fit-entry-words.js';
@@ -249,7 +249,7 @@ export function renderModelFile(models: FittedModels, counts: Map<string, number
 export function formatCrossValidated(cv: readonly CrossValidated[]): string {
   const pct = (n: number, d: number) => (d === 0 ? '-' : `${((100 * n) / d).toFixed(1)}%`).padStart(7);
   const lines = ['set         in-domain  ranked 1st  answered right  wrong answer | off-topic  answered'];
-  for (const set of ['tuning', 'public', 'channel', 'public-new', 'channel-new', 'all']) {
+  for (const set of [...SET_NAMES.filter((n) => n !== 'holdout'), 'all']) {
     const xs = cv.filter((c) => (set === 'all' ? c.m.set !== 'tuning' : c.m.set === set));
     const inDomain = xs.filter((c) => isInDomain(c.m));
     const off = xs.filter((c) => !isInDomain(c.m));

@@ -10,12 +10,11 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadKnowledge } from '../../src/core/knowledge/load.js';
 import { buildMatchIndex } from '../../src/core/match/build-match-index.js';
-import { knowledgePhrasings, loadEvalSets, type LabelledMessage, type SetName } from './eval-sets.js';
+import { knowledgePhrasings, loadEvalSets, SET_NAMES, type LabelledMessage } from './eval-sets.js';
 import { engineVerdict } from './engine-verdict.js';
 import { formatBarTradeOff, formatHelpChannel, formatReliability, formatTable, scoreMessages, summarise, type EngineVerdict, type ScoredMessage } from './score-sets.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const SETS: SetName[] = ['tuning', 'holdout', 'public', 'channel', 'public-new', 'channel-new'];
 
 function cliVerdicts(dir: string, messages: readonly LabelledMessage[]): Map<string, EngineVerdict> {
   const input = messages.map((m) => m.text.replace(/\s*\n\s*/g, ' ')).join('\n') + '\n';
@@ -45,7 +44,7 @@ function main(): void {
   const scored = scoreMessages(all, verdictOf, faqOf);
   for (const part of ['test', 'fit'] as const) {
     const inPart = scored.filter((s) => s.m.part === part);
-    const rows = SETS.map((set) => summarise(inPart.filter((s) => s.m.set === set), set)).filter((r) => r.inDomain + r.offTopic > 0);
+    const rows = SET_NAMES.map((set) => summarise(inPart.filter((s) => s.m.set === set), set)).filter((r) => r.inDomain + r.offTopic > 0);
     const unseen = inPart.filter((s) => s.m.set !== 'tuning');
     if (part === 'test') rows.push(summarise(unseen, 'all'));
     process.stdout.write(`\n${part === 'test' ? 'Judged on data the fit never saw' : 'On the data the fit was fitted on (for contrast only)'}\n${formatTable(rows)}\n`);

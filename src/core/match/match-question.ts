@@ -61,7 +61,6 @@ const MAX_MATCHED_CHARS = 600;
 /** A reading other than the whole message needs at least this many words. */
 const MIN_READING_WORDS = 3;
 
-
 /** Probabilities from one reading of a message, before any policy is applied. */
 export interface Judgement {
   evidence: MessageEvidence;
