@@ -82,10 +82,10 @@ describe('quality on data the fit never saw (floors a little below the measured 
   it('answers in-domain questions with a right card', () => {
     const all = summarise(judged(), 'all');
     const holdout = summarise(judged('holdout'), 'holdout');
-    expect(all.right / all.inDomain).toBeGreaterThanOrEqual(0.65);
+    expect(all.right / all.inDomain).toBeGreaterThanOrEqual(0.62);
     // A wrong card is worse than a "did you mean": it is what the learned word models cut most.
     expect(all.wrong / all.inDomain).toBeLessThanOrEqual(0.1);
-    // Off-topic messages of every set: answered by mistake 1.7% when measured.
+    // Off-topic messages of every set: answered by mistake 1.3% when measured.
     expect(all.offAnswered / all.offTopic).toBeLessThanOrEqual(0.03);
     expect(holdout.right / holdout.inDomain).toBeGreaterThanOrEqual(0.85);
   });
@@ -103,6 +103,15 @@ describe('quality on data the fit never saw (floors a little below the measured 
     const channel = summarise(judged('channel-new'), 'channel-new');
     expect(pub.offDeclined / pub.offTopic).toBeGreaterThanOrEqual(0.67);
     expect(channel.offAnswered / channel.offTopic).toBeLessThanOrEqual(0.07);
+  });
+
+  it('stays silent on the third round: issue-tracker questions and five companies\' channel traffic', () => {
+    const pub = summarise(judged('public-4'), 'public-4');
+    const channel = summarise(judged('channel-3'), 'channel-3');
+    expect(pub.offDeclined / pub.offTopic).toBeGreaterThanOrEqual(0.93);
+    expect(pub.offAnswered / pub.offTopic).toBeLessThanOrEqual(0.01);
+    expect(channel.offAnswered / channel.offTopic).toBeLessThanOrEqual(0.02);
+    expect(channel.right / channel.inDomain).toBeGreaterThanOrEqual(0.6);
   });
 
   it('at the help-channel bar (0.9), auto-answers almost none of the channel traffic that asks nothing it covers', () => {
