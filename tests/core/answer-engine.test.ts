@@ -197,6 +197,8 @@ describe('decisions', () => {
       ['in which cases is a VM a bad idea?', 'when-docker', 'when-vm'],
       ['when would you not containerize an app?', 'when-vm', 'when-docker'],
       ['when is docker the wrong choice?', 'when-vm', 'when-docker'],
+      ['when is a VM the wrong tool?', 'when-docker', 'when-vm'],
+      ['is it ever a mistake to pick a VM?', 'when-docker', 'when-vm'],
     ] as const) {
       const { outcome } = core.ask(q, { platform: 'cli' }, { explain: true });
       expect(outcome.explanation?.candidates[0]?.id, q).toBe(other);

@@ -4,14 +4,14 @@
 export const FITTED_MODEL = {
   scope: {
     features: ['bias', 'questionMark', 'opensQuestion', 'concept', 'operations', 'cost', 'chatter', 'anchors', 'unknownShare', 'logWords', 'code', 'topCosine', 'topCoverage', 'topBm25', 'exemplarInScope', 'exemplarOffTopic', 'statement', 'howTo', 'wordScope'],
-    weights: [-3.2652, -0.671, 0.0623, 1.3515, -2.0704, -0.1539, -0.7619, 0.6781, -0.6239, -0.713, -0.2969, 1.4732, 3.1565, 0.3545, 1.0028, -1.7554, -2.824, -0.4213, 3.412],
+    weights: [-3.2698, -0.6737, 0.0613, 1.3858, -2.0749, -0.1498, -0.7599, 0.7, -0.6163, -0.7163, -0.2953, 1.4616, 3.1705, 0.3541, 0.9795, -1.7609, -2.8285, -0.4172, 3.3935],
   },
   rank: {
     features: ['bias', 'cosine', 'coverage', 'bm25Share', 'bm25Log', 'side', 'dimension', 'firstByBm25', 'cosineShare', 'firstByCosine', 'opener', 'exemplar', 'entryWords'],
-    weights: [-5.495, -0.631, 0.3248, 0.9397, 0.1003, 0.3806, 1.4961, 1.1667, 1.6055, 0.3588, 1.7005, 2.2238, 3.9814],
+    weights: [-5.536, -0.5921, 0.2647, 0.9467, 0.1023, 0.5849, 1.5253, 1.2048, 1.5911, 0.3788, 1.8104, 2.2978, 4.0021],
   },
   answer: {
     features: ['bias', 'scopeLogit', 'rankLogit', 'rankMargin', 'coverage'],
-    weights: [-1.6772, 0.6507, 0.3945, 0.0084, -0.0554],
+    weights: [-1.7113, 0.6476, 0.4081, 0.0115, -0.0265],
   },
 } as const;
