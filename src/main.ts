@@ -1,5 +1,6 @@
 import { ConfigError, describeAdapters, loadConfig, type Config } from './config.js';
 import { createCore } from './core/create-core.js';
+import { committedModels } from './core/match/committed-models.js';
 import { KnowledgeError, loadKnowledge } from './core/knowledge/load.js';
 import { openStorage } from './store/open-storage.js';
 import { StoreError } from './store/store-error.js';
@@ -58,6 +59,12 @@ async function main(): Promise<void> {
   } catch (err) {
     if (err instanceof KnowledgeError) fail(`${err.message}\nFix the files above, then run \`npx vmvc check\`.`);
     throw err;
+  }
+  try {
+    // Before the store is opened or migrated: weights fitted for other features are a broken build.
+    committedModels();
+  } catch (err) {
+    fail(err instanceof Error ? err.message : String(err));
   }
   let store;
   try {

@@ -10,7 +10,7 @@ import { tipCommand } from './commands/tip.js';
 import type { Knowledge } from './knowledge/schema.js';
 import { autocompleteEntries } from './match/autocomplete.js';
 import { buildMatchIndex } from './match/build-match-index.js';
-import { fittedModels } from './match/match-question.js';
+import { committedModels } from './match/committed-models.js';
 import type { MatchIndex } from './match/match-index.js';
 import type { IndexData } from './match/index-data.js';
 import type { TipVoteStore } from './tip-subscriptions.js';
@@ -71,7 +71,7 @@ export function hashUserId(platform: Platform, userId: string): string {
 }
 
 export function createCore(knowledge: Knowledge, options: CoreOptions = {}): Core {
-  fittedModels(); // weights fitted for other features stop the start, not the first question
+  committedModels(); // weights fitted for other features stop the start, not the first question
   const index = buildMatchIndex(knowledge, options.savedIndex ? { saved: options.savedIndex } : {});
   const clock = options.clock ?? (() => new Date());
   const ctx: CommandContext = {

@@ -82,10 +82,12 @@ describe('quality on data the fit never saw (floors a little below the measured 
   it('answers in-domain questions with a right card', () => {
     const all = summarise(judged(), 'all');
     const holdout = summarise(judged('holdout'), 'holdout');
+    // Lowered from 0.67 when the confidence was calibrated on real questions only and the third round
+    // (its public questions mostly from issue trackers, 33% right) joined: answers moved to "did you mean".
     expect(all.right / all.inDomain).toBeGreaterThanOrEqual(0.62);
     // A wrong card is worse than a "did you mean": it is what the learned word models cut most.
     expect(all.wrong / all.inDomain).toBeLessThanOrEqual(0.1);
-    // Off-topic messages of every set: answered by mistake 1.3% when measured.
+    // Off-topic messages of every set, answered by mistake.
     expect(all.offAnswered / all.offTopic).toBeLessThanOrEqual(0.03);
     expect(holdout.right / holdout.inDomain).toBeGreaterThanOrEqual(0.85);
   });

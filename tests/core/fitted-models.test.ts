@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ANSWER_FEATURES, RANK_FEATURES, SCOPE_FEATURES } from '../../src/core/match/features.js';
 import { checkModel } from '../../src/core/match/logistic.js';
-import { fittedModels } from '../../src/core/match/match-question.js';
+import { committedModels } from '../../src/core/match/committed-models.js';
 
 describe('the committed weights', () => {
   it('fit the features the engine computes, name for name', () => {
-    const models = fittedModels();
+    const models = committedModels();
     expect(models.scope.features).toEqual(SCOPE_FEATURES);
     expect(models.rank.features).toEqual(RANK_FEATURES);
     expect(models.answer.features).toEqual(ANSWER_FEATURES);

@@ -12,7 +12,9 @@
  * 2. scope: is this message a question the knowledge answers? (every message)
  * 3. answer: is the best-ranked entry a right answer? Fitted on scope and rank
  *    probabilities that come from models which never saw the message
- *    (5-fold cross-fitting), so its probabilities stay honest.
+ *    (5-fold cross-fitting), so its probabilities stay honest, and on the public
+ *    and channel sets only: our own tuning questions echo the knowledge's
+ *    phrasings and made it too sure of itself on what others write.
  * The reading of each message (whole, a sentence, the question after a
  * lead-in) depends on the models, so the fit runs twice: first on whole
  * messages, then on the readings the first models prefer.

@@ -42,12 +42,12 @@ export interface Asker {
  * which a cold ask would otherwise load for nothing. The CLI records no asks.
  */
 export async function askerFor(env: Record<string, string | undefined>, dir?: string): Promise<Asker> {
-  const [{ matchIndexFrom }, { askQuestion }, { fittedModels }] = await Promise.all([
+  const [{ matchIndexFrom }, { askQuestion }, { committedModels }] = await Promise.all([
     import('../../core/match/match-index.js'),
     import('../../core/commands/ask.js'),
-    import('../../core/match/match-question.js'),
+    import('../../core/match/committed-models.js'),
   ]);
-  fittedModels();
+  committedModels(); // weights fitted for other features stop the command, not each question
   const knowledge = await knowledgeFor(env, dir);
   const saved = savedIndexFor(knowledge);
   let index;

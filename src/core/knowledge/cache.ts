@@ -145,18 +145,17 @@ const MATCH_DIR = new URL('../match/', import.meta.url);
 /**
  * The cache file for the index built from this knowledge with the fitted
  * exemplars: keyed by the knowledge, every file of the engine (the exemplars
- * among them, by size and time), MiniSearch's version (it scores retrieval)
- * and the runtime.
+ * among them), MiniSearch's version (it scores retrieval) and the runtime.
+ * By the files' bytes, not their sizes and times: installs from a packed
+ * tarball, tar and `cp -p` keep or fix the times, and a refit that changes
+ * only digits keeps the sizes, so a stale index would pair old word models
+ * with new weights; the hashing costs a cold start a few milliseconds.
  */
 function savedIndexPath(knowledge: Knowledge): string {
   const knowledgeKey = keyOf.get(knowledge) ?? JSON.stringify(knowledge);
   const hash = createHash('sha256').update(process.version).update('\0').update(packageVersion('minisearch')).update('\0').update(knowledgeKey);
-  // Each file's size and modification time, not its bytes: reading and hashing the engine's
-  // 300 kB (the fitted models among them) on every start cost a cold `vmvc ask` more than
-  // the stat calls do, and any install, build or edit of a file changes its time.
   for (const file of readdirSync(MATCH_DIR).filter((f) => /\.(js|ts)$/.test(f)).sort()) {
-    const st = statSync(new URL(file, MATCH_DIR));
-    hash.update('\0').update(file).update('\0').update(`${st.size}:${st.mtimeMs}`);
+    hash.update('\0').update(file).update('\0').update(readFileSync(new URL(file, MATCH_DIR)));
   }
   return path.join(CACHE_DIR, `index-${hash.digest('hex').slice(0, 40)}.json`);
 }

@@ -2,10 +2,10 @@ import type { ComparisonDimension } from '../knowledge/schema.js';
 import { detectCompareIntent } from './compare-intent.js';
 import { ANSWER_AT, MAX_READINGS, MAX_SUGGESTIONS, SUGGEST_SCOPE_AT, SUGGESTION_MIN } from './decision-policy.js';
 import { ANSWER_FEATURES, OTHER_SCRIPT, mostlyForeign, RANK_FEATURES, SCOPE_FEATURES, describeMessage, type MessageEvidence } from './features.js';
-import { FITTED_MODEL } from './fitted-model.js';
+import { committedModels, type FittedModels } from './committed-models.js';
 import { wordScopeContributions } from './word-scope.js';
 import { withBigrams } from './bigrams.js';
-import { checkModel, logOdds, probability, type LogisticModel } from './logistic.js';
+import { logOdds, probability } from './logistic.js';
 import type { MatchIndex } from './match-index.js';
 import { phrasingKey } from './phrasing-key.js';
 
@@ -72,32 +72,10 @@ export interface Judgement {
   answerProbability: number;
 }
 
-export interface FittedModels {
-  scope: LogisticModel;
-  rank: LogisticModel;
-  answer: LogisticModel;
-}
-
-let committed: FittedModels | undefined;
-
-/**
- * The committed models (fitted-model.ts), checked against the features the
- * engine computes. Checked on first use rather than when this module loads:
- * `npm run fit` passes models of its own and must run after a feature is added,
- * when the committed ones no longer fit. The bot and the CLI call this as they
- * start, so stale weights still stop them at once.
- */
-export function fittedModels(): FittedModels {
-  committed ??= {
-    scope: checkModel('scope', FITTED_MODEL.scope, SCOPE_FEATURES),
-    rank: checkModel('rank', FITTED_MODEL.rank, RANK_FEATURES),
-    answer: checkModel('answer', FITTED_MODEL.answer, ANSWER_FEATURES),
-  };
-  return committed;
-}
+export type { FittedModels };
 
 /** Scope, ranking and the answer probability for one piece of text. The fit script calls this too. */
-export function judge(index: MatchIndex, text: string, models: FittedModels = fittedModels()): Judgement {
+export function judge(index: MatchIndex, text: string, models: FittedModels = committedModels()): Judgement {
   const evidence = describeMessage(index, text);
   const scopeProbability = probability(models.scope, evidence.scope);
   const ranked = evidence.candidates
@@ -142,7 +120,7 @@ export function readingsOf(index: MatchIndex, text: string): string[] {
 }
 
 /** The reading the engine is surest about, with its judgement. */
-export function bestJudgement(index: MatchIndex, text: string, models: FittedModels = fittedModels()): { judgement: Judgement; readings: number } {
+export function bestJudgement(index: MatchIndex, text: string, models: FittedModels = committedModels()): { judgement: Judgement; readings: number } {
   const readings = readingsOf(index, text);
   let best = judge(index, readings[0] as string, models);
   for (const reading of readings.slice(1)) {
@@ -190,16 +168,16 @@ export function matchQuestion(index: MatchIndex, text: string, options: { explai
   const common = (decision: string) => ({ candidates, normalized, scope: round(j.scopeProbability), ...(options.explain && { explanation: explain(decision) }) });
 
   const explicitCompare = words.includes('compare') || words.includes('comparison');
-  // "compare security" and "the comparison table" ask for our table; "compare python and java
-  // performance" (mostly words the knowledge never uses) does not.
+  // "compare security" and "the comparison table", in words the knowledge uses, ask for our table:
+  // answered by construction, as a topic's own phrasing is. "compare python and java performance"
+  // (a word the knowledge never uses) is left to the model, like any other question.
   const content = words.filter((w) => !index.normalizer.knownWords().has(w) && !COMPARE_WORDS.has(w));
-  const strangers = content.filter((w) => !index.vocabulary.has(w)).length;
-  const ourWords = strangers * 2 <= content.length;
+  const ourWords = content.every((w) => index.vocabulary.has(w));
   if (intent.whole && ourWords) {
-    return { status: 'compare', dimensions: [], whole: true, score: round(Math.max(p, j.scopeProbability)), ...common('a request for the whole comparison table') };
+    return { status: 'compare', dimensions: [], whole: true, score: 1, ...common('a request for the whole comparison table, in words the knowledge uses') };
   }
   if (explicitCompare && intent.dimensions.length > 0 && ourWords) {
-    return { status: 'compare', dimensions: intent.dimensions.slice(0, 3), whole: false, score: round(Math.max(p, j.scopeProbability)), ...common('an explicit request to compare named dimensions') };
+    return { status: 'compare', dimensions: intent.dimensions.slice(0, 3), whole: false, score: 1, ...common('a request to compare named dimensions, in words the knowledge uses') };
   }
   // "docker vs vm: kernel" asks for a row: the row of the topic that answers it.
   const linked = top !== undefined && intent.dimensions.some((d) => d.faq === top.id);
