@@ -10,6 +10,8 @@ export function engineVerdict(index: MatchIndex, text: string): EngineVerdict {
       return { status: 'answered', id: r.entryId, score: r.score };
     case 'compare':
       return { status: 'answered', id: r.whole ? 'compare' : `compare:${r.dimensions.map((d) => d.id).join(',')}`, score: r.score };
+    case 'suggest':
+      return { status: 'suggest', id: r.candidates[0]?.id ?? null, score: r.score, offered: r.candidates.map((c) => c.id) };
     default:
       return { status: r.status, id: r.candidates[0]?.id ?? null, score: r.score };
   }

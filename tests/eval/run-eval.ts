@@ -23,7 +23,7 @@ function cliVerdicts(dir: string, messages: readonly LabelledMessage[]): Map<str
   const out = new Map<string, EngineVerdict>();
   messages.forEach((m, i) => {
     const o = JSON.parse(lines[i] ?? '{}') as { status: EngineVerdict['status']; id: string | null; score: number; suggestions?: { id: string }[] };
-    out.set(m.text, { status: o.status, id: o.id ?? o.suggestions?.[0]?.id ?? null, score: o.score });
+    out.set(m.text, { status: o.status, id: o.id ?? o.suggestions?.[0]?.id ?? null, score: o.score, offered: (o.suggestions ?? []).map((x) => x.id) });
   });
   return out;
 }

@@ -11,6 +11,8 @@ export interface EngineVerdict {
   /** The answered id (`compare:…` for comparison rows), else the best candidate if known. */
   id: string | null;
   score: number;
+  /** The topics a "did you mean" offered, best first. */
+  offered?: readonly string[];
 }
 
 export interface SetScore {
@@ -24,26 +26,32 @@ export interface SetScore {
   offDeclined: number;
   offSuggested: number;
   offAnswered: number;
+  /** In-domain messages given a "did you mean" that offered a right card. */
+  offeredRight: number;
 }
 
 export interface ScoredMessage {
   m: LabelledMessage;
   v: EngineVerdict;
   right: boolean;
+  /** A "did you mean" that offered a card answering it: one click from the answer. */
+  offeredRight: boolean;
 }
 
 export function scoreMessages(messages: readonly LabelledMessage[], verdictOf: (m: LabelledMessage) => EngineVerdict, faqOf: ReadonlyMap<string, string | undefined>): ScoredMessage[] {
   return messages.map((m) => {
     const v = verdictOf(m);
-    return { m, v, right: v.id !== null && isInDomain(m) && isRightAnswer(m, v.id, faqOf) };
+    const offeredRight = v.status === 'suggest' && isInDomain(m) && (v.offered ?? []).some((id) => isRightAnswer(m, id, faqOf));
+    return { m, v, right: v.id !== null && isInDomain(m) && isRightAnswer(m, v.id, faqOf), offeredRight };
   });
 }
 
 export function summarise(scored: readonly ScoredMessage[], set: SetScore['set']): SetScore {
-  const s: SetScore = { set, inDomain: 0, right: 0, wrong: 0, suggested: 0, inDeclined: 0, offTopic: 0, offDeclined: 0, offSuggested: 0, offAnswered: 0 };
-  for (const { m, v, right } of scored) {
+  const s: SetScore = { set, inDomain: 0, right: 0, wrong: 0, suggested: 0, inDeclined: 0, offTopic: 0, offDeclined: 0, offSuggested: 0, offAnswered: 0, offeredRight: 0 };
+  for (const { m, v, right, offeredRight } of scored) {
     if (isInDomain(m)) {
       s.inDomain++;
+      if (offeredRight) s.offeredRight++;
       if (v.status === 'answered') right ? s.right++ : s.wrong++;
       else if (v.status === 'suggest') s.suggested++;
       else s.inDeclined++;
@@ -60,7 +68,7 @@ export function summarise(scored: readonly ScoredMessage[], set: SetScore['set']
 const pct = (a: number, b: number) => (b === 0 ? '   -  ' : `${((100 * a) / b).toFixed(1).padStart(5)}%`);
 
 export function formatTable(rows: readonly SetScore[]): string {
-  const head = 'set        in-domain  top-1 right  wrong ans  did-you-mean | off-topic  declined  answered  did-you-mean | answers that were wrong';
+  const head = 'set        in-domain  top-1 right  wrong ans  did-you-mean (offers it) | off-topic  declined  answered  did-you-mean | answers that were wrong';
   const lines = rows.map((r) => {
     const answers = r.right + r.wrong + r.offAnswered;
     return [
@@ -69,6 +77,7 @@ export function formatTable(rows: readonly SetScore[]): string {
       pct(r.right, r.inDomain).padStart(12),
       pct(r.wrong, r.inDomain).padStart(10),
       pct(r.suggested, r.inDomain).padStart(13),
+      `(${pct(r.offeredRight, r.inDomain).trim()})`.padStart(10),
       ' |',
       String(r.offTopic).padStart(9),
       pct(r.offDeclined, r.offTopic).padStart(9),
