@@ -31,7 +31,8 @@ import { ANSWER_FEATURES, RANK_FEATURES, SCOPE_FEATURES } from '../../src/core/m
 import { buildMatchIndex } from '../../src/core/match/build-match-index.js';
 import type { MatchIndex } from '../../src/core/match/match-index.js';
 import { buildExemplarIndex, type Exemplar } from '../../src/core/match/exemplars.js';
-import { bestJudgement, judge, matchQuestion, type FittedModels, type Judgement } from '../../src/core/match/match-question.js';
+import { bestJudgement, judge, matchQuestion, type Judgement } from '../../src/core/match/match-question.js';
+import type { FittedModels } from '../../src/core/match/committed-models.js';
 import { isInDomain, isRightAnswer, knowledgePhrasings, loadEvalSets, SET_NAMES, type LabelledMessage } from './eval-sets.js';
 import { fitLogistic, type Row } from './fit-logistic.js';
 import { fitWordScope } from './fit-word-scope.js';

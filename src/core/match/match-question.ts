@@ -72,8 +72,6 @@ export interface Judgement {
   answerProbability: number;
 }
 
-export type { FittedModels };
-
 /** Scope, ranking and the answer probability for one piece of text. The fit script calls this too. */
 export function judge(index: MatchIndex, text: string, models: FittedModels = committedModels()): Judgement {
   const evidence = describeMessage(index, text);
